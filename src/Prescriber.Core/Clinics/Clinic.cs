@@ -1,0 +1,14 @@
+namespace Prescriber.Core.Clinics;
+
+/// <summary>A practice that owns clinicians, patients and everything clinical about them.</summary>
+public sealed class Clinic
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public required string Name { get; set; }
+
+    /// <summary>IANA time zone the clinic works in; patients may have their own.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    public DateTime CreatedAt { get; set; }
+}

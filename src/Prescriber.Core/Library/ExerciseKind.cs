@@ -1,0 +1,9 @@
+namespace Prescriber.Core.Library;
+
+public enum ExerciseKind
+{
+    Stretch,
+    Strengthening,
+    Mobility,
+    MotorControl,
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Prescriber.Core.Clinics;
+using Prescriber.Core.Library;
+using Prescriber.Data.Clinics;
+using Prescriber.Data.Identity;
+
+namespace Prescriber.Data;
+
+/// <summary>
+/// The one database of the app. Clinic separation lives here, below every feature: queries only
+/// see the current clinic's rows and writes cannot land in another clinic.
+/// </summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options, ClinicScope? scope = null)
+    : IdentityDbContext<AppUser>(options)
+{
+    private readonly ClinicScope _scope = scope ?? new ClinicScope();
+
+    public DbSet<Clinic> Clinics => Set<Clinic>();
+
+    public DbSet<Exercise> Exercises => Set<Exercise>();
+
+    public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
+
+    /// <summary>Read by the query filters at query time, so one model serves every clinic.</summary>
+    public Guid? CurrentClinicId => _scope.ClinicId;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        // Identity picks its schema (version 3 adds passkeys) from IdentityOptions; the app and the
+        // design-time factories both set version 3 (see DataExtensions.IdentitySchema).
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        builder.Entity<Exercise>().HasQueryFilter(e => e.ClinicId == null || e.ClinicId == CurrentClinicId);
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IClinicOwned).IsAssignableFrom(t.ClrType)))
+        {
+            ClinicFilter.Apply(builder, type.ClrType, this);
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardClinicBoundaries();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardClinicBoundaries();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void GuardClinicBoundaries()
+    {
+        if (_scope.ClinicId is not { } clinicId)
+        {
+            return;
+        }
+
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case IClinicOwned owned when entry.State == EntityState.Added && owned.ClinicId == Guid.Empty:
+                    owned.ClinicId = clinicId;
+                    break;
+                case IClinicOwned owned when owned.ClinicId != clinicId:
+                    throw new ClinicAccessViolationException($"{entry.Metadata.ClrType.Name} belongs to another clinic.");
+                case Exercise exercise when exercise.ClinicId != clinicId:
+                    throw new ClinicAccessViolationException("Only the clinic's own custom exercises can be written.");
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Prescriber.Data.Clinics;
+
+/// <summary>
+/// The clinic whose data this unit of work may see. Set once per request or circuit from the
+/// signed-in user; left empty for admins and background jobs, which then see no clinical rows
+/// unless they ask for them explicitly with IgnoreQueryFilters.
+/// </summary>
+public sealed class ClinicScope
+{
+    public Guid? ClinicId { get; private set; }
+
+    public void Enter(Guid? clinicId) => ClinicId = clinicId;
+}

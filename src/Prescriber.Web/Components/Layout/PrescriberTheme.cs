@@ -1,0 +1,25 @@
+using MudBlazor;
+
+namespace Prescriber.Web.Components.Layout;
+
+/// <summary>Calm colours with strong contrast; system fonts, so no page waits on a font download.</summary>
+public static class PrescriberTheme
+{
+    public static readonly MudTheme Theme = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#1f5f8b",
+            Secondary = "#2e7d5b",
+            AppbarBackground = "#1f5f8b",
+            Error = "#b3261e",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography
+            {
+                FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
+            },
+        },
+    };
+}
