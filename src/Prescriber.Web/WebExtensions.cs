@@ -24,7 +24,11 @@ public static class WebExtensions
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Pages show a friendly page for 404s; the API keeps its status codes and problem bodies
+        // (re-executing a PUT against a page would turn a 404 into a 405).
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api"),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseClinicScope();

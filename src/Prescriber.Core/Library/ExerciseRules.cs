@@ -21,7 +21,9 @@ public static partial class ExerciseRules
     /// <summary>Turns a name into a slug: "Prone T raise" becomes "prone-t-raise".</summary>
     public static string Slugify(string name)
     {
-        var lower = name.Trim().ToLowerInvariant();
+        // Strip accents first so "Étirement" becomes "etirement", not "tirement".
+        var decomposed = name.Trim().ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD);
+        var lower = new string(decomposed.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark).ToArray());
         var dashed = Regex.Replace(lower, "[^a-z0-9]+", "-").Trim('-');
         return dashed.Length > 80 ? dashed[..80].TrimEnd('-') : dashed;
     }

@@ -59,7 +59,7 @@ public static class LibrarySeedReader
         }
         catch (JsonException ex)
         {
-            throw new LibrarySeedException($"{fileName}: {Describe(ex, "the file")}", ex);
+            throw new LibrarySeedException($"{fileName}: {Describe(ex, "the file", withLine: true)}", ex);
         }
 
         if (!ExerciseRules.IsValidSlug(file.Library))
@@ -85,7 +85,7 @@ public static class LibrarySeedReader
             }
             catch (JsonException ex)
             {
-                throw new LibrarySeedException($"{fileName}: {entry}: {Describe(ex, "the entry")}", ex);
+                throw new LibrarySeedException($"{fileName}: {entry}: {Describe(ex, "the entry", withLine: false)}", ex);
             }
 
             var exercise = ToExercise(seed, file);
@@ -108,13 +108,15 @@ public static class LibrarySeedReader
             ? $"exercise #{index + 1} '{slug.GetString()}'"
             : $"exercise #{index + 1}";
 
-    private static string Describe(JsonException ex, string where)
+    private static string Describe(JsonException ex, string where, bool withLine)
     {
         var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? null : ex.Path.TrimStart('$', '.');
         // The serializer's own message already explains the problem (missing property, wrong type,
         // unknown member); we lead with the field so it is found at a glance.
-        var reason = ex.Message.Split(" Path:", 2)[0];
-        return field is null ? $"{where} cannot be read: {reason}" : $"field '{field}': {reason}";
+        var reason = ex.Message.Split(" Path:", 2)[0].TrimEnd('.');
+        // Inside an entry the reader counts lines from the entry, not the file, so only file-level errors say a line.
+        var line = withLine && ex.LineNumber is { } n ? $" (line {n + 1})" : "";
+        return field is null ? $"{where} cannot be read: {reason}{line}." : $"field '{field}': {reason}{line}.";
     }
 
     private static Exercise ToExercise(SeedExercise seed, SeedFile file)

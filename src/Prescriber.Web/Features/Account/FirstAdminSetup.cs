@@ -46,6 +46,19 @@ public sealed class FirstAdminSetup(AppDbContext db, UserManager<AppUser> users,
         return [];
     }
 
+    /// <summary>The password rules' complaints about a password, without creating anyone.</summary>
+    public async Task<IReadOnlyList<string>> CheckPasswordAsync(string password)
+    {
+        var errors = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, new AppUser(), password);
+            errors.AddRange(result.Errors.Select(e => e.Description));
+        }
+
+        return errors;
+    }
+
     /// <summary>Issues a fresh link token (older unused ones stop working) and returns it.</summary>
     public async Task<string> IssueTokenAsync()
     {

@@ -13,15 +13,27 @@ public static class LibraryEndpoints
             .RequireAuthorization(policy => policy.RequireRole(Roles.Clinician, Roles.Admin))
             .WithTags("Library");
 
-        group.MapGet("/", async (string? text, ExercisePosition? position, ExerciseKind? kind, string? equipment, bool? includeRetired, ExerciseService service, CancellationToken ct) =>
-            TypedResults.Ok(await service.SearchAsync(new ExerciseFilter
+        group.MapGet("/", async Task<Results<Ok<IReadOnlyList<Exercise>>, ValidationProblem>> (string? text, string? position, string? kind, string? equipment, bool? includeRetired, ExerciseService service, CancellationToken ct) =>
+        {
+            // Enums come as the kebab-case words of the JSON ("lying-face-down"), which the
+            // framework's query binding does not read; parse them here and name a bad one.
+            var errors = new Dictionary<string, string[]>();
+            var parsedPosition = ExerciseText.ParseQuery<ExercisePosition>(position, nameof(position), errors);
+            var parsedKind = ExerciseText.ParseQuery<ExerciseKind>(kind, nameof(kind), errors);
+            if (errors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(errors);
+            }
+
+            return TypedResults.Ok(await service.SearchAsync(new ExerciseFilter
             {
                 Text = text,
-                Position = position,
-                Kind = kind,
+                Position = parsedPosition,
+                Kind = parsedKind,
                 Equipment = equipment,
                 IncludeRetired = includeRetired ?? false,
-            }, ct)));
+            }, ct));
+        });
 
         group.MapGet("/{id:guid}", async Task<Results<Ok<Exercise>, NotFound>> (Guid id, ExerciseService service, CancellationToken ct) =>
             await service.FindAsync(id, ct) is { } exercise ? TypedResults.Ok(exercise) : TypedResults.NotFound());

@@ -1,0 +1,29 @@
+namespace Prescriber.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The services tests/run.sh starts. Run alone (plain `dotnet test`), a missing service skips its
+/// tests with a reason; under the script (PRESCRIBER_REQUIRE_SERVICES=1) it fails them.
+/// </summary>
+public static class TestServices
+{
+    public static string? Postgres => Environment.GetEnvironmentVariable("PRESCRIBER_TEST_POSTGRES");
+
+    public static string Chromium => Environment.GetEnvironmentVariable("PRESCRIBER_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public static bool Required => Environment.GetEnvironmentVariable("PRESCRIBER_REQUIRE_SERVICES") == "1";
+
+    public static void Need(bool available, string what)
+    {
+        if (available)
+        {
+            return;
+        }
+
+        if (Required)
+        {
+            Assert.Fail($"{what} is required by tests/run.sh but was not found.");
+        }
+
+        Assert.Skip($"{what} is not available; run tests/run.sh to start it.");
+    }
+}
