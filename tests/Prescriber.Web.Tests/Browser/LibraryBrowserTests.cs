@@ -67,4 +67,47 @@ public sealed partial class LibraryBrowserTests(LibraryBrowserTests.DevelopmentA
         await Expect(page.GetByTestId("dosage")).ToHaveTextAsync("2 x 10 times");
         await BrowserSession.ScreenshotAsync(page, "exercise.png");
     }
+
+    [Fact]
+    public async Task A_clinician_adds_a_custom_exercise_and_sees_range_errors_beside_the_fields()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var (_, email) = await app.CreateClinicUserAsync();
+        var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl });
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(PrescriberApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(page.GetByText("Welcome, Test Clinician.")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/library/new");
+        var save = page.GetByRole(AriaRole.Button, new() { Name = "Save" });
+        var errors = page.GetByTestId("form-errors");
+        // Wait for the circuit: until it connects, a click on Save does nothing.
+        for (var attempt = 0; attempt < 10 && !await errors.IsVisibleAsync(); attempt++)
+        {
+            await save.ClickAsync();
+            await page.WaitForTimeoutAsync(1000);
+        }
+
+        await Expect(errors).ToBeVisibleAsync();
+        await Expect(page.GetByText("Is required").First).ToBeVisibleAsync();
+
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Doorway pec stretch");
+        await page.GetByLabel("Body region").FillAsync("Chest and shoulders");
+        await page.GetByLabel("Steps (one per line)").FillAsync("Stand in a doorway.\nRest your forearms on the frame.\nStep through gently.");
+        await page.GetByLabel("Equipment (one per line: name: home substitute; another)").FillAsync("Doorway: a corner of a room");
+        await page.GetByLabel("Sets", new() { Exact = true }).FillAsync("25");
+        await page.GetByLabel("Hold (s)").FillAsync("30");
+        await save.ClickAsync();
+        await Expect(page.GetByText("Must be between 1 and 20 (was 25)")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "custom-exercise-errors.png");
+
+        await page.GetByLabel("Sets", new() { Exact = true }).FillAsync("2");
+        await save.ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Doorway pec stretch", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("dosage")).ToHaveTextAsync("2 x 10 times, hold 30 s");
+        await Expect(page.GetByText("At home instead: a corner of a room")).ToBeVisibleAsync();
+    }
 }
