@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Prescriber.Core.Clinics;
 using Prescriber.Core.Library;
+using Prescriber.Core.Patients;
+using Prescriber.Core.Programs;
 using Prescriber.Data.Clinics;
 using Prescriber.Data.Identity;
 
@@ -22,6 +24,20 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ClinicScope? s
 
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
 
+    public DbSet<Patient> Patients => Set<Patient>();
+
+    public DbSet<PatientInvitation> PatientInvitations => Set<PatientInvitation>();
+
+    public DbSet<ExerciseProgram> Programs => Set<ExerciseProgram>();
+
+    public DbSet<ProgramVersion> ProgramVersions => Set<ProgramVersion>();
+
+    public DbSet<PrescribedExercise> PrescribedExercises => Set<PrescribedExercise>();
+
+    public DbSet<ProgramPause> ProgramPauses => Set<ProgramPause>();
+
+    public DbSet<ProgramTemplate> ProgramTemplates => Set<ProgramTemplate>();
+
     /// <summary>Read by the query filters at query time, so one model serves every clinic.</summary>
     public Guid? CurrentClinicId => _scope.ClinicId;
 
@@ -32,7 +48,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ClinicScope? s
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
+        // Shared rows (no clinic) are visible to all; a clinic's own only to that clinic.
         builder.Entity<Exercise>().HasQueryFilter(e => e.ClinicId == null || e.ClinicId == CurrentClinicId);
+        builder.Entity<ProgramTemplate>().HasQueryFilter(t => t.ClinicId == null || t.ClinicId == CurrentClinicId);
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IClinicOwned).IsAssignableFrom(t.ClrType)))
         {
             ClinicFilter.Apply(builder, type.ClrType, this);
@@ -53,11 +71,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ClinicScope? s
 
     private void GuardClinicBoundaries()
     {
-        if (_scope.ClinicId is not { } clinicId)
-        {
-            return;
-        }
-
+        var clinicId = _scope.ClinicId;
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -68,12 +82,15 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ClinicScope? s
             switch (entry.Entity)
             {
                 case IClinicOwned owned when entry.State == EntityState.Added && owned.ClinicId == Guid.Empty:
-                    owned.ClinicId = clinicId;
+                    // A clinical row without a clinic would be visible to nobody, or worse, to the wrong one.
+                    owned.ClinicId = clinicId ?? throw new ClinicAccessViolationException($"A new {entry.Metadata.ClrType.Name} needs a clinic.");
                     break;
-                case IClinicOwned owned when owned.ClinicId != clinicId:
+                case IClinicOwned owned when clinicId is not null && owned.ClinicId != clinicId:
                     throw new ClinicAccessViolationException($"{entry.Metadata.ClrType.Name} belongs to another clinic.");
-                case Exercise exercise when exercise.ClinicId != clinicId:
+                case Exercise exercise when clinicId is not null && exercise.ClinicId != clinicId:
                     throw new ClinicAccessViolationException("Only the clinic's own custom exercises can be written.");
+                case ProgramTemplate template when clinicId is not null && template.ClinicId != clinicId:
+                    throw new ClinicAccessViolationException("Only the clinic's own templates can be written.");
             }
         }
     }

@@ -2,6 +2,7 @@ using Prescriber.Data;
 using Prescriber.Web;
 using Prescriber.Web.Features.Account;
 using Prescriber.Web.Features.Library;
+using Prescriber.Web.Features.Programs;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,11 +10,13 @@ builder.AddPrescriberData();
 builder.AddPrescriberIdentity();
 builder.AddPrescriberWeb();
 builder.AddLibrary();
+builder.AddPrograms();
 
 var app = builder.Build();
 
 app.UsePrescriberWeb();
 app.MapLibraryApi();
+app.MapPrograms();
 
 app.Run();
 

@@ -18,16 +18,18 @@ public static class WebExtensions
 
     public static WebApplication UsePrescriberWeb(this WebApplication app)
     {
+        // The API answers an unexpected error with a problem-details 500; pages show the error page.
+        app.UseWhen(IsApi, api => api.UseExceptionHandler());
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseWhen(context => !IsApi(context), pages => pages.UseExceptionHandler("/Error", createScopeForErrors: true));
             app.UseHsts();
         }
 
         // Pages show a friendly page for 404s; the API keeps its status codes and problem bodies
         // (re-executing a PUT against a page would turn a 404 into a 405).
         app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/api"),
+            context => !IsApi(context),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
         app.UseAuthorization();
@@ -40,4 +42,6 @@ public static class WebExtensions
         app.MapAdditionalIdentityEndpoints();
         return app;
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 }

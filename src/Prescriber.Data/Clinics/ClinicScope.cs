@@ -9,5 +9,12 @@ public sealed class ClinicScope
 {
     public Guid? ClinicId { get; private set; }
 
-    public void Enter(Guid? clinicId) => ClinicId = clinicId;
+    /// <summary>The signed-in user's id, for "created by" and the audit trail; null for jobs.</summary>
+    public string? UserId { get; private set; }
+
+    public void Enter(Guid? clinicId, string? userId = null)
+    {
+        ClinicId = clinicId;
+        UserId = userId;
+    }
 }

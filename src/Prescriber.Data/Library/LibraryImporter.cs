@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Prescriber.Core.Library;
+using Prescriber.Core.Programs;
 
 namespace Prescriber.Data.Library;
 
@@ -21,7 +22,7 @@ public sealed class LibraryImporter(AppDbContext db, IOptions<LibraryOptions> op
             .ToDictionaryAsync(e => e.Slug, cancellationToken);
 
         int added = 0, updated = 0, retired = 0;
-        foreach (var seed in seeds)
+        foreach (var seed in seeds.Exercises)
         {
             if (!existing.Remove(seed.Slug, out var row))
             {
@@ -45,10 +46,37 @@ public sealed class LibraryImporter(AppDbContext db, IOptions<LibraryOptions> op
             retired++;
         }
 
+        await ImportTemplatesAsync(seeds.Templates, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        var result = new LibraryImportResult(seeds.Count, added, updated, retired);
+        var result = new LibraryImportResult(seeds.Exercises.Count, added, updated, retired);
         log.LogInformation("Exercise library imported: {Result}", result);
         return result;
+    }
+
+    /// <summary>Shipped templates follow the same rule: matched by slug, updated in place, never duplicated.</summary>
+    private async Task ImportTemplatesAsync(IReadOnlyList<ProgramTemplate> seeds, DateTime now, CancellationToken cancellationToken)
+    {
+        var existing = await db.ProgramTemplates.IgnoreQueryFilters()
+            .Where(t => t.ClinicId == null)
+            .ToDictionaryAsync(t => t.Slug!, cancellationToken);
+        foreach (var seed in seeds)
+        {
+            if (!existing.Remove(seed.Slug!, out var row))
+            {
+                seed.UpdatedAt = now;
+                db.ProgramTemplates.Add(seed);
+            }
+            else if (row.Name != seed.Name || row.TimesPerDay != seed.TimesPerDay || !row.Exercises.SequenceEqual(seed.Exercises))
+            {
+                row.Name = seed.Name;
+                row.TimesPerDay = seed.TimesPerDay;
+                row.Exercises = seed.Exercises;
+                row.UpdatedAt = now;
+            }
+        }
+
+        // A shipped template that left the files has nothing to point at any more.
+        db.ProgramTemplates.RemoveRange(existing.Values);
     }
 
     /// <summary>Copies what a seed file controls; returns whether anything differed.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Prescriber.Core.Library;
+using Prescriber.Core.Programs;
 
 namespace Prescriber.Data.Library;
 
@@ -21,7 +22,7 @@ public static class LibrarySeedReader
     };
 
     /// <summary>Reads every *.json file of the folder, in name order.</summary>
-    public static IReadOnlyList<Exercise> ReadFolder(string folder)
+    public static LibrarySeeds ReadFolder(string folder)
     {
         if (!Directory.Exists(folder))
         {
@@ -29,11 +30,14 @@ public static class LibrarySeedReader
         }
 
         var exercises = new List<Exercise>();
+        var templates = new List<(string File, ProgramTemplate Template)>();
         var origin = new Dictionary<string, string>();
         foreach (var path in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(path);
-            foreach (var exercise in ReadFile(name, File.ReadAllText(path)))
+            var file = ReadFile(name, File.ReadAllText(path));
+            templates.AddRange(file.Templates.Select(t => (name, t)));
+            foreach (var exercise in file.Exercises)
             {
                 if (!origin.TryAdd(exercise.Slug, name))
                 {
@@ -45,11 +49,12 @@ public static class LibrarySeedReader
         }
 
         CheckLinks(exercises, origin);
-        return exercises;
+        CheckTemplates(templates, origin);
+        return new LibrarySeeds(exercises, templates.Select(t => t.Template).ToList());
     }
 
     /// <summary>Reads one file's text; <paramref name="fileName"/> is only used in messages.</summary>
-    public static IReadOnlyList<Exercise> ReadFile(string fileName, string text)
+    public static LibrarySeeds ReadFile(string fileName, string text)
     {
         SeedFile file;
         try
@@ -100,7 +105,64 @@ public static class LibrarySeedReader
             result.Add(exercise);
         }
 
-        return result;
+        return new LibrarySeeds(result, ReadTemplates(fileName, file.Templates ?? []));
+    }
+
+    private static List<ProgramTemplate> ReadTemplates(string fileName, List<SeedTemplate> seeds)
+    {
+        var templates = new List<ProgramTemplate>();
+        for (var i = 0; i < seeds.Count; i++)
+        {
+            var seed = seeds[i];
+            var entry = $"template #{i + 1} '{seed.Slug}'";
+            if (!ExerciseRules.IsValidSlug(seed.Slug))
+            {
+                throw new LibrarySeedException($"{fileName}: {entry}: field 'slug': must be lowercase letters, digits and single dashes.");
+            }
+
+            if (string.IsNullOrWhiteSpace(seed.Name))
+            {
+                throw new LibrarySeedException($"{fileName}: {entry}: field 'name': is required.");
+            }
+
+            if (seed.Exercises.Count == 0)
+            {
+                throw new LibrarySeedException($"{fileName}: {entry}: field 'exercises': needs at least one exercise.");
+            }
+
+            if (seed.TimesPerDay is < DosageLimits.MinTimesPerDay or > DosageLimits.MaxTimesPerDay)
+            {
+                throw new LibrarySeedException($"{fileName}: {entry}: field 'timesPerDay': must be between {DosageLimits.MinTimesPerDay} and {DosageLimits.MaxTimesPerDay}.");
+            }
+
+            templates.Add(new ProgramTemplate
+            {
+                Slug = seed.Slug,
+                Name = seed.Name,
+                TimesPerDay = seed.TimesPerDay,
+                Exercises = seed.Exercises.Select(slug => new TemplateExercise { ExerciseSlug = slug }).ToList(),
+            });
+        }
+
+        return templates;
+    }
+
+    private static void CheckTemplates(List<(string File, ProgramTemplate Template)> templates, Dictionary<string, string> origin)
+    {
+        foreach (var (file, template) in templates)
+        {
+            var missing = template.Exercises.FirstOrDefault(e => !origin.ContainsKey(e.ExerciseSlug));
+            if (missing is not null)
+            {
+                throw new LibrarySeedException($"{file}: template '{template.Slug}': field 'exercises': no library exercise has the slug '{missing.ExerciseSlug}'.");
+            }
+        }
+
+        var duplicate = templates.GroupBy(t => t.Template.Slug).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new LibrarySeedException($"{duplicate.Last().File}: template '{duplicate.Key}': field 'slug': already defined.");
+        }
     }
 
     private static string Entry(JsonElement element, int index) =>

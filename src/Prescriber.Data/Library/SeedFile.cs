@@ -6,7 +6,10 @@ namespace Prescriber.Data.Library;
 // The shape of a library file in seeds/. Kept apart from the entity so that a file can never set
 // ids, clinics or status, and so the format can stay stable while the entity grows.
 
-internal sealed record SeedFile(string Library, string Title, SeedSource Source, List<System.Text.Json.JsonElement> Exercises);
+internal sealed record SeedFile(string Library, string Title, SeedSource Source, List<System.Text.Json.JsonElement> Exercises, List<SeedTemplate>? Templates = null);
+
+/// <summary>A shipped routine: exercises by slug, each at its default dosage, in this order.</summary>
+internal sealed record SeedTemplate(string Slug, string Name, List<string> Exercises, int TimesPerDay = 1);
 
 internal sealed record SeedSource(string Title, string? Author = null, string? Url = null);
 

@@ -10,7 +10,8 @@ public sealed class LibrarySeedReaderTests
     [Fact]
     public void The_shipped_library_reads_in_routine_order()
     {
-        var exercises = LibrarySeedReader.ReadFile("upper-back.json", RealFile);
+        var seeds = LibrarySeedReader.ReadFile("upper-back.json", RealFile);
+        var exercises = seeds.Exercises;
 
         Assert.Equal(
             ["thoracic-extension-chair", "pectoral-stretch-foam-roll", "prone-t-raise", "floor-snow-angels", "long-sitting-thoracic-flexion", "bird-dog", "swiss-ball-iytw"],
@@ -21,6 +22,9 @@ public sealed class LibrarySeedReaderTests
         var snowAngels = exercises.Single(e => e.Slug == "floor-snow-angels");
         Assert.Contains(snowAngels.Levels, l => l.Name.Contains("knees bent", StringComparison.OrdinalIgnoreCase) && l.IsDefault);
         Assert.Contains(snowAngels.Levels, l => l.Name.Contains("legs straight", StringComparison.OrdinalIgnoreCase));
+        var starter = Assert.Single(seeds.Templates);
+        Assert.Equal("Upper back starter", starter.Name);
+        Assert.Equal(exercises.Take(6).Select(e => e.Slug), starter.Exercises.Select(e => e.ExerciseSlug));
     }
 
     public static TheoryData<string, Func<JsonNode, JsonNode>, string[]> Breakages => new()
@@ -35,6 +39,7 @@ public sealed class LibrarySeedReaderTests
         { "empty steps", j => { Exercise(j, 6)["steps"] = new JsonArray(); return j; }, ["exercise #7 'swiss-ball-iytw'", "field 'steps'"] },
         { "two default levels", j => { foreach (var l in Exercise(j, 1)["levels"]!.AsArray()) { l!["default"] = true; } return j; }, ["'pectoral-stretch-foam-roll'", "field 'levels'"] },
         { "no exercises", j => { j["exercises"] = new JsonArray(); return j; }, ["field 'exercises'"] },
+        { "template without exercises", j => { j["templates"]![0]!["exercises"] = new JsonArray(); return j; }, ["template #1 'upper-back-starter'", "field 'exercises'"] },
     };
 
     [Theory]

@@ -14,11 +14,11 @@ internal sealed class ClinicCircuitHandler(AuthenticationStateProvider authentic
     {
         authentication.AuthenticationStateChanged += OnAuthenticationChanged;
         var state = await authentication.GetAuthenticationStateAsync();
-        scope.Enter(state.User.GetClinicId());
+        scope.Enter(state.User.GetClinicId(), state.User.GetUserId());
     }
 
     private void OnAuthenticationChanged(Task<AuthenticationState> task) =>
-        _ = task.ContinueWith(t => scope.Enter(t.IsCompletedSuccessfully ? t.Result.User.GetClinicId() : null), TaskScheduler.Default);
+        _ = task.ContinueWith(t => scope.Enter(t.IsCompletedSuccessfully ? t.Result.User.GetClinicId() : null, t.IsCompletedSuccessfully ? t.Result.User.GetUserId() : null), TaskScheduler.Default);
 
     public void Dispose() => authentication.AuthenticationStateChanged -= OnAuthenticationChanged;
 }

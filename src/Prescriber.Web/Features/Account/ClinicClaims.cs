@@ -11,6 +11,8 @@ public static class ClinicClaims
     public static Guid? GetClinicId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClinicId), out var id) ? id : null;
 
+    public static string? GetUserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+
     public static string GetDisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayName) is { Length: > 0 } name ? name : user.Identity?.Name ?? "";
 }

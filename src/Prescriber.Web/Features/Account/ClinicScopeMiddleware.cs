@@ -8,7 +8,7 @@ internal static class ClinicScopeMiddleware
     public static IApplicationBuilder UseClinicScope(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            context.RequestServices.GetRequiredService<ClinicScope>().Enter(context.User.GetClinicId());
+            context.RequestServices.GetRequiredService<ClinicScope>().Enter(context.User.GetClinicId(), context.User.GetUserId());
             return next(context);
         });
 }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using Prescriber.Core.Library;
+using Prescriber.Web.Features.Common;
 
 namespace Prescriber.Web.Features.Library;
 
@@ -19,7 +19,7 @@ public sealed partial class ExerciseEditorPage
     private ISnackbar Snackbar { get; set; } = default!;
 
     private ExerciseForm _model = new();
-    private IReadOnlyList<ValidationError> _errors = [];
+    private FieldErrors _errors = FieldErrors.None;
     private bool _conflict;
     private bool _saving;
 
@@ -49,17 +49,17 @@ public sealed partial class ExerciseEditorPage
         {
             var draft = _model.ToDraft();
             var result = Id is { } id ? await Exercises.UpdateAsync(id, draft) : await Exercises.CreateAsync(draft);
-            _errors = result.Errors;
+            _errors = new FieldErrors(result.Errors);
             switch (result.Outcome)
             {
-                case ExerciseSaveOutcome.Saved:
+                case SaveOutcome.Saved:
                     Snackbar.Add("Saved.", Severity.Success);
-                    Navigation.NavigateTo($"library/{result.Exercise!.Id}");
+                    Navigation.NavigateTo($"library/{result.Value!.Id}");
                     break;
-                case ExerciseSaveOutcome.Conflict:
+                case SaveOutcome.Conflict:
                     _conflict = true;
                     break;
-                case ExerciseSaveOutcome.NotFound or ExerciseSaveOutcome.ReadOnly:
+                case SaveOutcome.NotFound or SaveOutcome.ReadOnly:
                     Snackbar.Add("This exercise can no longer be edited here.", Severity.Error);
                     break;
             }
@@ -70,26 +70,7 @@ public sealed partial class ExerciseEditorPage
         }
     }
 
-    private bool Has(string field) => _errors.Any(e => Matches(e, field));
+    private bool Has(string field) => _errors.Has(field);
 
-    private string? Message(string field) =>
-        _errors.Where(e => Matches(e, field)).Select(e => Describe(e, field)).FirstOrDefault();
-
-    // "steps[2]" belongs to the steps box: say which line, counting from one as people do.
-    private static bool Matches(ValidationError error, string field) =>
-        error.Field == field || error.Field.StartsWith(field + "[", StringComparison.Ordinal) || error.Field.StartsWith(field + ".", StringComparison.Ordinal);
-
-    private static string Describe(ValidationError error, string field)
-    {
-        if (error.Field == field)
-        {
-            return Capitalise(error.Message);
-        }
-
-        var rest = error.Field[field.Length..];
-        var index = rest.StartsWith('[') && int.TryParse(rest[1..rest.IndexOf(']')], out var i) ? i + 1 : (int?)null;
-        return index is null ? Capitalise(error.Message) : $"Line {index}: {error.Message}";
-    }
-
-    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    private string? Message(string field) => _errors.Message(field);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Prescriber.Core.Library;
 using Prescriber.Data;
 using Prescriber.Data.Clinics;
+using Prescriber.Web.Features.Common;
 
 namespace Prescriber.Web.Features.Library;
 
@@ -69,7 +70,7 @@ public sealed class ExerciseService(IDbContextFactory<AppDbContext> contexts, Cl
         return all.SelectMany(e => e.Equipment).Select(q => q.Name).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
     }
 
-    public async Task<ExerciseSaveResult> CreateAsync(ExerciseDraft draft, CancellationToken cancellationToken = default)
+    public async Task<SaveResult<Exercise>> CreateAsync(ExerciseDraft draft, CancellationToken cancellationToken = default)
     {
         var clinicId = RequireClinic();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -81,39 +82,39 @@ public sealed class ExerciseService(IDbContextFactory<AppDbContext> contexts, Cl
         var errors = ExerciseRules.Validate(exercise);
         if (errors.Count > 0)
         {
-            return new(ExerciseSaveOutcome.Invalid, Errors: errors);
+            return SaveResult<Exercise>.Invalid(errors);
         }
 
         db.Exercises.Add(exercise);
         await db.SaveChangesAsync(cancellationToken);
-        return new(ExerciseSaveOutcome.Saved, exercise);
+        return SaveResult<Exercise>.Saved(exercise);
     }
 
-    public async Task<ExerciseSaveResult> UpdateAsync(Guid id, ExerciseDraft draft, CancellationToken cancellationToken = default)
+    public async Task<SaveResult<Exercise>> UpdateAsync(Guid id, ExerciseDraft draft, CancellationToken cancellationToken = default)
     {
         RequireClinic();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var exercise = await db.Exercises.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (exercise is null)
         {
-            return new(ExerciseSaveOutcome.NotFound);
+            return SaveResult<Exercise>.NotFound;
         }
 
         if (!exercise.IsCustom)
         {
-            return new(ExerciseSaveOutcome.ReadOnly, exercise);
+            return SaveResult<Exercise>.ReadOnly;
         }
 
         if (draft.Version is { } version && version != exercise.Version)
         {
-            return new(ExerciseSaveOutcome.Conflict, exercise);
+            return SaveResult<Exercise>.Conflict;
         }
 
         draft.ApplyTo(exercise);
         var errors = ExerciseRules.Validate(exercise);
         if (errors.Count > 0)
         {
-            return new(ExerciseSaveOutcome.Invalid, Errors: errors);
+            return SaveResult<Exercise>.Invalid(errors);
         }
 
         exercise.Version++;
@@ -125,26 +126,26 @@ public sealed class ExerciseService(IDbContextFactory<AppDbContext> contexts, Cl
         catch (DbUpdateConcurrencyException)
         {
             // Version is the concurrency token: another save landed between our read and write.
-            return new(ExerciseSaveOutcome.Conflict);
+            return SaveResult<Exercise>.Conflict;
         }
 
-        return new(ExerciseSaveOutcome.Saved, exercise);
+        return SaveResult<Exercise>.Saved(exercise);
     }
 
     /// <summary>Retires or restores a custom exercise. Retired ones stay readable for old programs.</summary>
-    public async Task<ExerciseSaveResult> SetStatusAsync(Guid id, ExerciseStatus status, CancellationToken cancellationToken = default)
+    public async Task<SaveResult<Exercise>> SetStatusAsync(Guid id, ExerciseStatus status, CancellationToken cancellationToken = default)
     {
         RequireClinic();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var exercise = await db.Exercises.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (exercise is null)
         {
-            return new(ExerciseSaveOutcome.NotFound);
+            return SaveResult<Exercise>.NotFound;
         }
 
         if (!exercise.IsCustom)
         {
-            return new(ExerciseSaveOutcome.ReadOnly, exercise);
+            return SaveResult<Exercise>.ReadOnly;
         }
 
         if (exercise.Status != status)
@@ -155,7 +156,7 @@ public sealed class ExerciseService(IDbContextFactory<AppDbContext> contexts, Cl
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new(ExerciseSaveOutcome.Saved, exercise);
+        return SaveResult<Exercise>.Saved(exercise);
     }
 
     private Guid RequireClinic() =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Prescriber.Core.Clinics;
 using Prescriber.Core.Library;
+using Prescriber.Web.Features.Common;
 
 namespace Prescriber.Web.Features.Library;
 
@@ -41,34 +42,17 @@ public static class LibraryEndpoints
         var write = group.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Clinician));
 
         write.MapPost("/", async (ExerciseDraft draft, ExerciseService service, CancellationToken ct) =>
-            ToHttp(await service.CreateAsync(draft, ct), created: true));
+            (await service.CreateAsync(draft, ct)).ToHttp(e => $"/api/library/exercises/{e.Id}"));
 
         write.MapPut("/{id:guid}", async (Guid id, ExerciseDraft draft, ExerciseService service, CancellationToken ct) =>
-            ToHttp(await service.UpdateAsync(id, draft, ct)));
+            (await service.UpdateAsync(id, draft, ct)).ToHttp());
 
         write.MapPost("/{id:guid}/retire", async (Guid id, ExerciseService service, CancellationToken ct) =>
-            ToHttp(await service.SetStatusAsync(id, ExerciseStatus.Retired, ct)));
+            (await service.SetStatusAsync(id, ExerciseStatus.Retired, ct)).ToHttp());
 
         write.MapPost("/{id:guid}/restore", async (Guid id, ExerciseService service, CancellationToken ct) =>
-            ToHttp(await service.SetStatusAsync(id, ExerciseStatus.Active, ct)));
+            (await service.SetStatusAsync(id, ExerciseStatus.Active, ct)).ToHttp());
 
         return app;
     }
-
-    private static IResult ToHttp(ExerciseSaveResult result, bool created = false) => result.Outcome switch
-    {
-        ExerciseSaveOutcome.Saved when created => TypedResults.Created($"/api/library/exercises/{result.Exercise!.Id}", result.Exercise),
-        ExerciseSaveOutcome.Saved => TypedResults.Ok(result.Exercise),
-        ExerciseSaveOutcome.Invalid => TypedResults.ValidationProblem(
-            result.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            title: "The exercise is not valid."),
-        ExerciseSaveOutcome.NotFound => TypedResults.NotFound(),
-        ExerciseSaveOutcome.ReadOnly => TypedResults.Problem(
-            "Library exercises are shared by every clinic and cannot be edited; copy it as a custom exercise instead.",
-            statusCode: StatusCodes.Status403Forbidden),
-        ExerciseSaveOutcome.Conflict => TypedResults.Problem(
-            "Someone saved this exercise after you opened it. Reload to see their changes, then apply yours again.",
-            statusCode: StatusCodes.Status409Conflict),
-        _ => throw new InvalidOperationException($"Unknown outcome {result.Outcome}"),
-    };
 }

@@ -1,0 +1,170 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Prescriber.Core.Patients;
+using Prescriber.Core.Programs;
+using Prescriber.Data;
+using Prescriber.Data.Clinics;
+using Prescriber.Web.Features.Common;
+
+namespace Prescriber.Web.Features.Patients;
+
+/// <summary>A clinic's patients: records, search and invitations. Other clinics' patients do not exist here.</summary>
+public sealed class PatientService(IDbContextFactory<AppDbContext> contexts, ClinicScope scope, TimeProvider time)
+{
+    public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
+
+    public async Task<PatientPage> SearchAsync(string? text, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Patients.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var term = text.Trim().ToLowerInvariant();
+            // Runs as SQL lower(...) LIKE: the same case-insensitive match on SQLite and PostgreSQL.
+#pragma warning disable CA1304, CA1311, CA1862
+            query = query.Where(p => p.Name.ToLower().Contains(term) || p.NormalizedEmail.Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderBy(p => p.Name)
+            .Skip(Math.Max(0, skip))
+            .Take(Math.Clamp(take, 1, 200))
+            .Select(p => new PatientSummary(
+                p.Id, p.Name, p.Email, p.TimeZone, p.UserId != null,
+                db.Programs.Count(g => g.PatientId == p.Id && g.Status != ProgramStatus.Ended),
+                p.CreatedAt))
+            .ToListAsync(cancellationToken);
+        return new PatientPage(items, total);
+    }
+
+    public async Task<Patient?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+    }
+
+    public async Task<SaveResult<Patient>> CreateAsync(PatientDraft draft, CancellationToken cancellationToken = default)
+    {
+        var clinicId = scope.ClinicId ?? throw new InvalidOperationException("Patients are created by a clinic's clinicians.");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var errors = await ValidateAsync(db, draft, null, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return SaveResult<Patient>.Invalid(errors);
+        }
+
+        var patient = new Patient { ClinicId = clinicId, Name = "", Email = "", TimeZone = "", CreatedAt = time.GetUtcNow().UtcDateTime };
+        Apply(draft, patient);
+        db.Patients.Add(patient);
+        return await SaveAsync(db, patient, cancellationToken);
+    }
+
+    public async Task<SaveResult<Patient>> UpdateAsync(Guid id, PatientDraft draft, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (patient is null)
+        {
+            return SaveResult<Patient>.NotFound;
+        }
+
+        var errors = await ValidateAsync(db, draft, id, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return SaveResult<Patient>.Invalid(errors);
+        }
+
+        Apply(draft, patient);
+        return await SaveAsync(db, patient, cancellationToken);
+    }
+
+    /// <summary>
+    /// Issues a new invitation (older unused ones stop working) and returns its token, which goes
+    /// into the link /invite/{token}. Only the token's hash is kept.
+    /// </summary>
+    public async Task<SaveResult<InvitationIssued>> InviteAsync(Guid patientId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == patientId, cancellationToken);
+        if (patient is null)
+        {
+            return SaveResult<InvitationIssued>.NotFound;
+        }
+
+        if (patient.UserId is not null)
+        {
+            return SaveResult<InvitationIssued>.Invalid("invitation", "this patient already has a sign-in");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await db.PatientInvitations.Where(i => i.PatientId == patientId && i.AcceptedAt == null).ExecuteDeleteAsync(cancellationToken);
+        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var invitation = new PatientInvitation
+        {
+            ClinicId = patient.ClinicId,
+            PatientId = patientId,
+            TokenHash = HashToken(token),
+            CreatedAt = now,
+            ExpiresAt = now + InvitationLifetime,
+            InvitedBy = scope.UserId ?? "",
+        };
+        db.PatientInvitations.Add(invitation);
+        await db.SaveChangesAsync(cancellationToken);
+        return SaveResult<InvitationIssued>.Saved(new InvitationIssued(token, invitation.ExpiresAt));
+    }
+
+    /// <summary>The latest invitation of a patient, to show its state on the patient's page.</summary>
+    public async Task<PatientInvitation?> LatestInvitationAsync(Guid patientId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.PatientInvitations.AsNoTracking()
+            .Where(i => i.PatientId == patientId)
+            .OrderByDescending(i => i.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public static string HashToken(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static async Task<List<Core.Library.ValidationError>> ValidateAsync(AppDbContext db, PatientDraft draft, Guid? self, CancellationToken cancellationToken)
+    {
+        var errors = PatientRules.Validate(draft, DateOnly.FromDateTime(DateTime.UtcNow)).ToList();
+        if (errors.All(e => e.Field != "email"))
+        {
+            var normalized = draft.Email.Trim().ToLowerInvariant();
+            if (await db.Patients.AnyAsync(p => p.NormalizedEmail == normalized && p.Id != self, cancellationToken))
+            {
+                errors.Add(new("email", "another patient of this clinic already has this email"));
+            }
+        }
+
+        return errors;
+    }
+
+    private static void Apply(PatientDraft draft, Patient patient)
+    {
+        patient.Name = draft.Name.Trim();
+        patient.Email = draft.Email.Trim();
+        patient.NormalizedEmail = patient.Email.ToLowerInvariant();
+        patient.TimeZone = draft.TimeZone.Trim();
+        patient.Phone = string.IsNullOrWhiteSpace(draft.Phone) ? null : draft.Phone.Trim();
+        patient.DateOfBirth = draft.DateOfBirth;
+    }
+
+    private static async Task<SaveResult<Patient>> SaveAsync(AppDbContext db, Patient patient, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return SaveResult<Patient>.Saved(patient);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index caught a duplicate email that raced past the check above.
+            return SaveResult<Patient>.Invalid("email", "another patient of this clinic already has this email");
+        }
+    }
+}
