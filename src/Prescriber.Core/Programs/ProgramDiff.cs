@@ -80,7 +80,7 @@ public static class ProgramDiff
         Side.Both => "each side",
         Side.Left => "left side only",
         Side.Right => "right side only",
-        _ => "both together",
+        _ => "both sides together",
     };
 
     private static string Describe(PrescribedExercise item) => $"{item.ExerciseName} ({Dose(item.Dosage)})";

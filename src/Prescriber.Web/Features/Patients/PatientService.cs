@@ -15,7 +15,7 @@ public sealed class PatientService(IDbContextFactory<AppDbContext> contexts, Cli
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
 
-    public async Task<PatientPage> SearchAsync(string? text, int skip, int take, CancellationToken cancellationToken = default)
+    public async Task<PatientList> SearchAsync(string? text, int skip, int take, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Patients.AsNoTracking();
@@ -38,13 +38,20 @@ public sealed class PatientService(IDbContextFactory<AppDbContext> contexts, Cli
                 db.Programs.Count(g => g.PatientId == p.Id && g.Status != ProgramStatus.Ended),
                 p.CreatedAt))
             .ToListAsync(cancellationToken);
-        return new PatientPage(items, total);
+        return new PatientList(items, total);
     }
 
     public async Task<Patient?> FindAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+    }
+
+    /// <summary>The patient record of a signed-in patient.</summary>
+    public async Task<Patient?> FindByUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
     }
 
     public async Task<SaveResult<Patient>> CreateAsync(PatientDraft draft, CancellationToken cancellationToken = default)

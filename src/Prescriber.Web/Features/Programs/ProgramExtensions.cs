@@ -10,6 +10,7 @@ public static class ProgramExtensions
         builder.Services.AddScoped<PatientService>();
         builder.Services.AddScoped<ProgramService>();
         builder.Services.AddScoped<TemplateService>();
+        builder.Services.AddScoped<InvitationAcceptance>();
         return builder;
     }
 

@@ -1,4 +1,4 @@
 namespace Prescriber.Web.Features.Patients;
 
 /// <summary>One page of a server-side paged list.</summary>
-public sealed record PatientPage(IReadOnlyList<PatientSummary> Items, int Total);
+public sealed record PatientList(IReadOnlyList<PatientSummary> Items, int Total);

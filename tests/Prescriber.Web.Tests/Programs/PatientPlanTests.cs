@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Prescriber.Web.Tests.Infrastructure;
+
+namespace Prescriber.Web.Tests.Programs;
+
+public abstract class PatientPlanTests<TApp>(TApp app) : ProviderTests<TApp>(app) where TApp : PrescriberApp
+{
+    [Fact]
+    public async Task An_invited_patient_creates_a_sign_in_and_sees_only_their_own_plan()
+    {
+        var (_, email) = await App.CreateClinicUserAsync();
+        var clinician = new ProgramClient(await App.SignedInClientAsync(email));
+        var library = await clinician.LibraryAsync();
+        var patient = await clinician.CreatePatientAsync();
+        var other = await clinician.CreatePatientAsync();
+        var program = await clinician.AssignAsync(patient.Id, ProgramClient.Draft(library["floor-snow-angels"], library["bird-dog"]));
+        var otherProgram = await clinician.AssignAsync(other.Id, ProgramClient.Draft(library["prone-t-raise"]));
+
+        var invitation = await clinician.Http.PostAsync($"/api/patients/{patient.Id}/invitations", null);
+        Assert.Equal(HttpStatusCode.Created, invitation.StatusCode);
+        var link = (string)(await invitation.Content.ReadFromJsonAsync<JsonObject>())!["link"]!;
+
+        var visitor = App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Contains("Hello Ada Patient", await visitor.GetStringAsync(link), StringComparison.Ordinal);
+        var weak = await PostInviteAsync(visitor, link, "short");
+        Assert.Contains("at least 10 characters", await weak.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var accepted = await PostInviteAsync(visitor, link, "My-own-password-9");
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+
+        var plan = await visitor.GetStringAsync("/plan");
+        Assert.True(plan.IndexOf("Floor snow angels", StringComparison.Ordinal) < plan.IndexOf("Bird dog", StringComparison.Ordinal));
+        Assert.Contains("Stop and contact your clinician", plan, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/plan/{program.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/plan/{otherProgram.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await visitor.GetAsync($"/api/programs/{program.Id}")).StatusCode);
+
+        Assert.Contains("does not work any more", await App.CreateClient().GetStringAsync(link), StringComparison.Ordinal);
+        var signedIn = await App.SignedInClientAsync(patient.Email, "My-own-password-9");
+        Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/plan")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_printable_plan_lists_the_exercises_in_order_with_safety_line_and_qr_code()
+    {
+        var (_, email) = await App.CreateClinicUserAsync();
+        var clinician = new ProgramClient(await App.SignedInClientAsync(email));
+        var library = await clinician.LibraryAsync();
+        var patient = await clinician.CreatePatientAsync();
+        var draft = ProgramClient.Draft(library["pectoral-stretch-foam-roll"], library["bird-dog"]);
+        draft.Exercises[0].Substitute = "A pool noodle";
+        draft.Exercises[0].Level = "Arms straight";
+        var program = await clinician.AssignAsync(patient.Id, draft);
+
+        var html = await clinician.Http.GetStringAsync($"/programs/{program.Id}/print");
+
+        Assert.True(html.IndexOf("Pectoral stretch on a foam roll", StringComparison.Ordinal) < html.IndexOf("Bird dog", StringComparison.Ordinal));
+        Assert.Contains("Use instead: A pool noodle", html, StringComparison.Ordinal);
+        Assert.Contains("Arms straight:", html, StringComparison.Ordinal);
+        Assert.Contains("8 times, hold 3 s, each side", html, StringComparison.Ordinal);
+        Assert.Contains("Once a day, every day", html, StringComparison.Ordinal);
+        Assert.Contains("Stop and contact your clinician", html, StringComparison.Ordinal);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> PostInviteAsync(HttpClient client, string link, string password)
+    {
+        var token = await SignIn.AntiforgeryTokenAsync(client, link);
+        return await client.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "invite",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Password"] = password,
+            ["Input.Confirm"] = password,
+        }));
+    }
+}
+
+public sealed class PatientPlanTestsOnSqlite(SqliteApp app) : PatientPlanTests<SqliteApp>(app);
+
+public sealed class PatientPlanTestsOnPostgres(PostgresApp app) : PatientPlanTests<PostgresApp>(app);
