@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Prescriber.Core.Clinics;
 using Prescriber.Core.Library;
+using Prescriber.Core.Notifications;
 using Prescriber.Data.Clinics;
 using Prescriber.Data.Identity;
 
@@ -21,6 +22,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ClinicScope? s
     public DbSet<Exercise> Exercises => Set<Exercise>();
 
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>Read by the query filters at query time, so one model serves every clinic.</summary>
     public Guid? CurrentClinicId => _scope.ClinicId;

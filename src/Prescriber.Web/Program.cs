@@ -1,7 +1,9 @@
 using Prescriber.Data;
 using Prescriber.Web;
 using Prescriber.Web.Features.Account;
+using Prescriber.Web.Features.Jobs;
 using Prescriber.Web.Features.Library;
+using Prescriber.Web.Features.Notifications;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,10 +11,13 @@ builder.AddPrescriberData();
 builder.AddPrescriberIdentity();
 builder.AddPrescriberWeb();
 builder.AddLibrary();
+builder.AddNotifications();
+builder.AddPrescriberJobs();
 
 var app = builder.Build();
 
 app.UsePrescriberWeb();
+app.UsePrescriberJobs();
 app.MapLibraryApi();
 
 app.Run();
