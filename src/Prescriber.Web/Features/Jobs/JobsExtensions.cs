@@ -1,4 +1,5 @@
 using Hangfire;
+using Microsoft.AspNetCore.Diagnostics;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -42,6 +43,17 @@ public static class JobsExtensions
 
     public static WebApplication UsePrescriberJobs(this WebApplication app)
     {
+        // The dashboard answers 401/403 itself; the friendly status-code pages would turn them
+        // into the 404 page.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(DashboardPath) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new AdminDashboardAuthorizationFilter()],
