@@ -5,19 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Prescriber.Core.Notifications;
 using Prescriber.Data;
 using Prescriber.Web.Features.Account;
-using Prescriber.Web.Features.Notifications;
 using Prescriber.Web.Tests.Infrastructure;
 
 namespace Prescriber.Web.Tests.Notifications;
 
 /// <summary>Identity's emails go through the outbox and the real SMTP server, and their links work.</summary>
-public abstract partial class AccountEmailTests<TApp> : ProviderTests<TApp> where TApp : PrescriberApp
+public abstract partial class AccountEmailTests<TApp>(TApp app) : MailTests<TApp>(app) where TApp : PrescriberApp
 {
-    protected AccountEmailTests(TApp app) : base(app)
-    {
-        TestServices.Need(TestServices.SmtpAvailable, "SMTP server (PRESCRIBER_TEST_SMTP_HOST/PORT/MAILDIR)");
-    }
-
     [GeneratedRegex(@"https?://\S+/Account/ResetPassword\?code=[A-Za-z0-9_\-]+")]
     private static partial Regex ResetLink();
 
@@ -42,7 +36,7 @@ public abstract partial class AccountEmailTests<TApp> : ProviderTests<TApp> wher
         var queued = await App.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().OutboxMessages.AsNoTracking().SingleAsync(m => m.ToAddress == email));
         Assert.Equal(AccountEmailSender.PasswordResetKind, queued.Kind);
         Assert.Equal(OutboxStatus.Pending, queued.Status);
-        await App.InScopeAsync(sp => sp.GetRequiredService<OutboxDispatchJob>().RunAsync(TestContext.Current.CancellationToken));
+        await DispatchAsync();
 
         var received = Assert.Single(Mailbox.To(email));
         Assert.Equal("Reset your password", received.Subject);

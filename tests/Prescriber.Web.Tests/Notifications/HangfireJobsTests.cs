@@ -1,22 +1,14 @@
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Prescriber.Core.Notifications;
-using Prescriber.Data;
-using Prescriber.Data.Notifications;
 using Prescriber.Web.Features.Jobs;
 using Prescriber.Web.Tests.Infrastructure;
 
 namespace Prescriber.Web.Tests.Notifications;
 
 /// <summary>With Jobs:Enabled the app runs a real Hangfire server on its storage (in memory or PostgreSQL).</summary>
-public abstract class HangfireJobsTests<TApp> : ProviderTests<TApp> where TApp : PrescriberApp
+public abstract class HangfireJobsTests<TApp>(TApp app) : MailTests<TApp>(app) where TApp : PrescriberApp
 {
-    protected HangfireJobsTests(TApp app) : base(app)
-    {
-        TestServices.Need(TestServices.SmtpAvailable, "SMTP server (PRESCRIBER_TEST_SMTP_HOST/PORT/MAILDIR)");
-    }
-
     [Fact]
     public async Task The_dispatcher_is_registered_every_minute_and_sends_when_hangfire_runs_it()
     {
@@ -27,16 +19,8 @@ public abstract class HangfireJobsTests<TApp> : ProviderTests<TApp> where TApp :
         });
         Assert.Equal("* * * * *", recurring.Cron);
 
-        var token = $"h{Guid.NewGuid():N}"[..17];
-        await App.InScopeAsync(sp => OutboxWriter.EnqueueAndSaveAsync(sp.GetRequiredService<AppDbContext>(), new OutboxMessage
-        {
-            Kind = "test.hangfire",
-            ToAddress = $"{token}@mail.test",
-            Subject = "Sent by Hangfire",
-            HtmlBody = "<p>Sent by Hangfire</p>",
-            TextBody = "Sent by Hangfire",
-            DedupKey = $"test:{token}",
-        }, DateTime.UtcNow));
+        var token = Token();
+        await QueueAsync($"{token}@mail.test");
 
         await App.InScopeAsync(sp =>
         {

@@ -17,13 +17,8 @@ using Prescriber.Web.Tests.Infrastructure;
 namespace Prescriber.Web.Tests.Notifications;
 
 /// <summary>The outbox and its dispatcher against the real SMTP server that tests/run.sh starts.</summary>
-public abstract class OutboxTests<TApp> : ProviderTests<TApp> where TApp : PrescriberApp
+public abstract class OutboxTests<TApp>(TApp app) : MailTests<TApp>(app) where TApp : PrescriberApp
 {
-    protected OutboxTests(TApp app) : base(app)
-    {
-        TestServices.Need(TestServices.SmtpAvailable, "SMTP server (PRESCRIBER_TEST_SMTP_HOST/PORT/MAILDIR)");
-    }
-
     [Fact]
     public async Task A_queued_message_arrives_once_with_both_parts_headers_and_attachment()
     {
@@ -209,8 +204,6 @@ public abstract class OutboxTests<TApp> : ProviderTests<TApp> where TApp : Presc
         }
     }
 
-    private static string Token() => $"t{Guid.NewGuid():N}"[..17];
-
     private static void AssertDeliveredOnce(string token, List<OutboxMessage> rows)
     {
         var received = Mailbox.To(token).GroupBy(m => m.MessageId ?? "").ToDictionary(g => g.Key, g => g.Count());
@@ -220,33 +213,11 @@ public abstract class OutboxTests<TApp> : ProviderTests<TApp> where TApp : Presc
 
     private static AppDbContext Db(IServiceProvider sp) => sp.GetRequiredService<AppDbContext>();
 
-    private static OutboxMessage Message(string to, string? key = null) => new()
-    {
-        Kind = "test.message",
-        ToAddress = to,
-        Subject = $"Your routine ({to})",
-        HtmlBody = "<p><strong>Your routine</strong> for today</p>",
-        TextBody = "Your routine for today",
-        DedupKey = key ?? $"test:{Guid.NewGuid():N}",
-    };
-
-    private async Task<OutboxMessage> QueueAsync(string to, Action<OutboxMessage>? change = null)
-    {
-        var message = Message(to);
-        change?.Invoke(message);
-        await App.InScopeAsync(sp => OutboxWriter.EnqueueAndSaveAsync(Db(sp), message, DateTime.UtcNow));
-        return message;
-    }
-
     private Task<OutboxMessage> RowAsync(Guid id) =>
         App.InScopeAsync(sp => Db(sp).OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));
 
     private Task<List<OutboxMessage>> RowsAsync(string token) =>
         App.InScopeAsync(sp => Db(sp).OutboxMessages.AsNoTracking().Where(m => m.ToAddress.StartsWith(token)).ToListAsync());
-
-    /// <summary>The job as Hangfire would run it, with the app's own settings.</summary>
-    private Task<int> DispatchAsync() =>
-        App.InScopeAsync(sp => sp.GetRequiredService<OutboxDispatchJob>().RunAsync(TestContext.Current.CancellationToken));
 
     /// <summary>The same job on other mail settings and another clock.</summary>
     private Task<int> DispatchWithAsync(SmtpOptions smtp, TimeProvider time) =>

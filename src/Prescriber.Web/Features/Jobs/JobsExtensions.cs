@@ -1,8 +1,8 @@
 using Hangfire;
-using Microsoft.AspNetCore.Diagnostics;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Prescriber.Data;
 
