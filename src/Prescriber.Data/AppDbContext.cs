@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Prescriber.Core.Clinics;
 using Prescriber.Core.Library;
+using Prescriber.Core.Notifications;
 using Prescriber.Core.Patients;
 using Prescriber.Core.Programs;
 using Prescriber.Data.Clinics;
@@ -37,6 +38,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ClinicScope? s
     public DbSet<ProgramPause> ProgramPauses => Set<ProgramPause>();
 
     public DbSet<ProgramTemplate> ProgramTemplates => Set<ProgramTemplate>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>Read by the query filters at query time, so one model serves every clinic.</summary>
     public Guid? CurrentClinicId => _scope.ClinicId;

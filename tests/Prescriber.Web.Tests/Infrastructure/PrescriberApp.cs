@@ -46,6 +46,9 @@ public abstract class PrescriberApp : WebApplicationFactory<Program>, IAsyncLife
         // UseSetting, not ConfigureAppConfiguration: Program reads some settings before Build().
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Prescriber", _connectionString);
+        // No Hangfire server behind the tests' backs: tests call jobs directly (a subclass that
+        // tests Hangfire itself turns it back on).
+        builder.UseSetting("Jobs:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

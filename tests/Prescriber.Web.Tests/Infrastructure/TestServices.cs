@@ -10,6 +10,15 @@ public static class TestServices
 
     public static string Chromium => Environment.GetEnvironmentVariable("PRESCRIBER_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
+    public static string? SmtpHost => Environment.GetEnvironmentVariable("PRESCRIBER_TEST_SMTP_HOST");
+
+    public static int SmtpPort => int.TryParse(Environment.GetEnvironmentVariable("PRESCRIBER_TEST_SMTP_PORT"), out var port) ? port : 0;
+
+    /// <summary>The SMTP server's maildir: every message it accepts becomes a file in new/.</summary>
+    public static string? Maildir => Environment.GetEnvironmentVariable("PRESCRIBER_TEST_MAILDIR");
+
+    public static bool SmtpAvailable => !string.IsNullOrEmpty(SmtpHost) && SmtpPort > 0 && !string.IsNullOrEmpty(Maildir);
+
     public static bool Required => Environment.GetEnvironmentVariable("PRESCRIBER_REQUIRE_SERVICES") == "1";
 
     public static void Need(bool available, string what)

@@ -51,6 +51,18 @@ public sealed class ConfigurationTests
         }
     }
 
+    [Theory]
+    [InlineData("Smtp:FromAddress", "not-an-address", "Smtp:FromAddress must be an email address")]
+    [InlineData("Smtp:Port", "70000", "Smtp:Port must be between 1 and 65535")]
+    [InlineData("Smtp:UserName", "mailer", "Smtp:UserName and Smtp:Password must be given together")]
+    [InlineData("Smtp:Security", "Sometimes", "Smtp:Security")]
+    public async Task Bad_smtp_settings_fail_naming_the_key(string key, string value, string expected)
+    {
+        var error = await StartFailureAsync(new ConfiguredApp(DatabaseProvider.Sqlite, new() { ["Smtp:Host"] = "smtp.clinic.test", [key] = value }));
+
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_first_admin_can_come_from_configuration()
     {

@@ -56,7 +56,7 @@ public static class AccountExtensions
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<ClinicClaimsPrincipalFactory>();
 
-        services.AddSingleton<IEmailSender<AppUser>, IdentityNoOpEmailSender>();
+        services.AddScoped<IEmailSender<AppUser>, AccountEmailSender>();
 
         services.AddOptions<BootstrapOptions>()
             .BindConfiguration(BootstrapOptions.SectionName)

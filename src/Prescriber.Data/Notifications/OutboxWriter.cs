@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Prescriber.Core.Notifications;
+
+namespace Prescriber.Data.Notifications;
+
+/// <summary>
+/// Puts emails into the outbox. The row joins the caller's context, so it commits (or not)
+/// together with whatever caused it: an email exists exactly when its event does.
+/// </summary>
+public static class OutboxWriter
+{
+    /// <summary>
+    /// Adds the message to <paramref name="db"/> unless a row with its dedup key is already stored
+    /// or tracked; the caller saves. Returns false when it was already queued. A concurrent writer
+    /// can still race past the check: the unique index stops it, and
+    /// <see cref="IsDuplicateKey"/> tells that failure apart.
+    /// </summary>
+    public static async Task<bool> EnqueueAsync(AppDbContext db, OutboxMessage message, DateTime now, CancellationToken cancellationToken = default)
+    {
+        var tracked = db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.DedupKey == message.DedupKey);
+        if (tracked || await db.OutboxMessages.AnyAsync(m => m.DedupKey == message.DedupKey, cancellationToken))
+        {
+            return false;
+        }
+
+        message.Status = OutboxStatus.Pending;
+        message.CreatedAt = now;
+        message.MessageId = OutboxMessage.MessageIdFor(message.Id);
+        if (message.NextAttemptAt == default)
+        {
+            message.NextAttemptAt = now;
+        }
+
+        db.OutboxMessages.Add(message);
+        return true;
+    }
+
+    /// <summary>
+    /// Enqueues one message in its own save, for callers with nothing else to commit (account
+    /// emails). A duplicate key, even one that lost a race, counts as already queued.
+    /// </summary>
+    public static async Task<bool> EnqueueAndSaveAsync(AppDbContext db, OutboxMessage message, DateTime now, CancellationToken cancellationToken = default)
+    {
+        if (!await EnqueueAsync(db, message, now, cancellationToken))
+        {
+            return false;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (IsDuplicateKey(ex))
+        {
+            db.Entry(message).State = EntityState.Detached;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// True when a save failed on the outbox's unique dedup key: someone else queued the same
+    /// email first, which is the outcome the key exists for.
+    /// </summary>
+    public static bool IsDuplicateKey(DbUpdateException exception) =>
+        exception.InnerException switch
+        {
+            // 23505 unique_violation; the constraint name says which index.
+            Npgsql.PostgresException pg => pg.SqlState == "23505" && pg.ConstraintName == DedupIndexName,
+            // SQLITE_CONSTRAINT_UNIQUE names the columns, not the index.
+            Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067
+                && sqlite.Message.Contains("OutboxMessages.DedupKey", StringComparison.Ordinal),
+            _ => false,
+        };
+
+    /// <summary>The name EF Core gives the unique index on DedupKey (both providers).</summary>
+    public const string DedupIndexName = "IX_OutboxMessages_DedupKey";
+}
