@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Prescriber.Core.Clinics;
@@ -5,6 +6,7 @@ using Prescriber.Core.Library;
 using Prescriber.Core.Notifications;
 using Prescriber.Core.Patients;
 using Prescriber.Core.Programs;
+using Prescriber.Core.Sessions;
 using Prescriber.Data.Clinics;
 using Prescriber.Data.Identity;
 
@@ -15,7 +17,7 @@ namespace Prescriber.Data;
 /// see the current clinic's rows and writes cannot land in another clinic.
 /// </summary>
 public class AppDbContext(DbContextOptions<AppDbContext> options, ClinicScope? scope = null)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     private readonly ClinicScope _scope = scope ?? new ClinicScope();
 
@@ -40,6 +42,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ClinicScope? s
     public DbSet<ProgramTemplate> ProgramTemplates => Set<ProgramTemplate>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<SessionLog> SessionLogs => Set<SessionLog>();
+
+    public DbSet<SessionEntry> SessionEntries => Set<SessionEntry>();
+
+    /// <summary>Data-protection keys live in the database, so every app node signs and reads the same links and cookies.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Read by the query filters at query time, so one model serves every clinic.</summary>
     public Guid? CurrentClinicId => _scope.ClinicId;

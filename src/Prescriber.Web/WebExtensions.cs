@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
+using Prescriber.Data;
+using Prescriber.Web.Features.Common;
+using Prescriber.Web.Features.Patients;
 using Prescriber.Web.Components;
 using Prescriber.Web.Features.Account;
 
@@ -13,6 +17,17 @@ public static class WebExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton(TimeProvider.System);
+        // One key ring for every node, in the database: cookies and patient links survive restarts and scale-out.
+        builder.Services.AddDataProtection().SetApplicationName("Prescriber").PersistKeysToDbContext<AppDbContext>();
+        var production = builder.Environment.IsProduction();
+        builder.Services.AddOptions<AppOptions>()
+            .BindConfiguration(AppOptions.SectionName)
+            .Validate(o => o.PublicBaseUrl is null || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https",
+                "App:PublicBaseUrl must be an absolute http(s) address, such as https://hep.example-clinic.org.")
+            .Validate(o => !production || !string.IsNullOrWhiteSpace(o.PublicBaseUrl),
+                "App:PublicBaseUrl is required in Production: every link in an email starts with it.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<PatientLinks>();
         return builder;
     }
 

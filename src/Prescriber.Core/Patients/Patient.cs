@@ -26,4 +26,9 @@ public sealed class Patient : IClinicOwned
     public string? UserId { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The patient turned reminder emails off (one click from any reminder).</summary>
+    public bool RemindersOff { get; set; }
+
+    public DateTime? RemindersOffAt { get; set; }
 }

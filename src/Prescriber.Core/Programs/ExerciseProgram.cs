@@ -29,6 +29,9 @@ public sealed class ExerciseProgram : IClinicOwned
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>Reminder times the patient chose; when null, the current version's times apply.</summary>
+    public List<TimeOnly>? PatientReminderTimes { get; set; }
+
     public List<ProgramVersion> Versions { get; set; } = [];
 
     public List<ProgramPause> Pauses { get; set; } = [];

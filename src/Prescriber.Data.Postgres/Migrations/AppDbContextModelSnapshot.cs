@@ -23,6 +23,25 @@ namespace Prescriber.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -543,6 +562,12 @@ namespace Prescriber.Data.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<bool>("RemindersOff")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("RemindersOffAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -625,6 +650,9 @@ namespace Prescriber.Data.Postgres.Migrations
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<TimeOnly>>("PatientReminderTimes")
+                        .HasColumnType("time without time zone[]");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
@@ -866,6 +894,107 @@ namespace Prescriber.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ProgramVersions");
+                });
+
+            modelBuilder.Entity("Prescriber.Core.Sessions.SessionEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PrescribedExerciseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("RepsDone")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("SetsDone")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrescribedExerciseId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("SessionEntries");
+                });
+
+            modelBuilder.Entity("Prescriber.Core.Sessions.SessionLog", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Difficulty")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("LoggedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("PainAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PainBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Retrospective")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId");
+
+                    b.HasIndex("PatientId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId", "LocalDate");
+
+                    b.ToTable("SessionLogs");
                 });
 
             modelBuilder.Entity("Prescriber.Data.Identity.AppUser", b =>
@@ -1157,6 +1286,42 @@ namespace Prescriber.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Prescriber.Core.Sessions.SessionEntry", b =>
+                {
+                    b.HasOne("Prescriber.Core.Programs.PrescribedExercise", null)
+                        .WithMany()
+                        .HasForeignKey("PrescribedExerciseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Prescriber.Core.Sessions.SessionLog", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Prescriber.Core.Sessions.SessionLog", b =>
+                {
+                    b.HasOne("Prescriber.Core.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Prescriber.Core.Programs.ExerciseProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Prescriber.Core.Programs.ProgramVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Prescriber.Data.Identity.AppUser", b =>
                 {
                     b.HasOne("Prescriber.Core.Clinics.Clinic", null)
@@ -1175,6 +1340,11 @@ namespace Prescriber.Data.Postgres.Migrations
             modelBuilder.Entity("Prescriber.Core.Programs.ProgramVersion", b =>
                 {
                     b.Navigation("Exercises");
+                });
+
+            modelBuilder.Entity("Prescriber.Core.Sessions.SessionLog", b =>
+                {
+                    b.Navigation("Entries");
                 });
 #pragma warning restore 612, 618
         }

@@ -18,6 +18,23 @@ namespace Prescriber.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -534,6 +551,12 @@ namespace Prescriber.Data.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RemindersOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RemindersOffAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -615,6 +638,9 @@ namespace Prescriber.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("PatientReminderTimes")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
@@ -857,6 +883,107 @@ namespace Prescriber.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ProgramVersions");
+                });
+
+            modelBuilder.Entity("Prescriber.Core.Sessions.SessionEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PrescribedExerciseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RepsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SetsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrescribedExerciseId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("SessionEntries");
+                });
+
+            modelBuilder.Entity("Prescriber.Core.Sessions.SessionLog", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Difficulty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LoggedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PainAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PainBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Retrospective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId");
+
+                    b.HasIndex("PatientId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId", "LocalDate");
+
+                    b.ToTable("SessionLogs");
                 });
 
             modelBuilder.Entity("Prescriber.Data.Identity.AppUser", b =>
@@ -1148,6 +1275,42 @@ namespace Prescriber.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Prescriber.Core.Sessions.SessionEntry", b =>
+                {
+                    b.HasOne("Prescriber.Core.Programs.PrescribedExercise", null)
+                        .WithMany()
+                        .HasForeignKey("PrescribedExerciseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Prescriber.Core.Sessions.SessionLog", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Prescriber.Core.Sessions.SessionLog", b =>
+                {
+                    b.HasOne("Prescriber.Core.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Prescriber.Core.Programs.ExerciseProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Prescriber.Core.Programs.ProgramVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Prescriber.Data.Identity.AppUser", b =>
                 {
                     b.HasOne("Prescriber.Core.Clinics.Clinic", null)
@@ -1166,6 +1329,11 @@ namespace Prescriber.Data.Sqlite.Migrations
             modelBuilder.Entity("Prescriber.Core.Programs.ProgramVersion", b =>
                 {
                     b.Navigation("Exercises");
+                });
+
+            modelBuilder.Entity("Prescriber.Core.Sessions.SessionLog", b =>
+                {
+                    b.Navigation("Entries");
                 });
 #pragma warning restore 612, 618
         }

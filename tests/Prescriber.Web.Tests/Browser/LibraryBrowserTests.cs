@@ -16,16 +16,28 @@ public sealed partial class LibraryBrowserTests(LibraryBrowserTests.DevelopmentA
 {
     public sealed class DevelopmentApp : SqliteApp
     {
+        // The port is chosen before start so links in emails can name it.
+        private readonly int _port = FreePort();
+
         protected override string EnvironmentName => "Development";
+
+        protected override string PublicBaseUrl => $"http://127.0.0.1:{_port}/";
 
         public override async ValueTask InitializeAsync()
         {
             await base.InitializeAsync();
-            UseKestrel(0);
+            UseKestrel(_port);
             StartServer();
         }
 
         public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        private static int FreePort()
+        {
+            using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            probe.Start();
+            return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
     }
 
     [GeneratedRegex(@"clinician: (\S+) / (\S+)")]

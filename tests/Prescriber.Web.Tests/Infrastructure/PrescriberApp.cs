@@ -28,6 +28,9 @@ public abstract class PrescriberApp : WebApplicationFactory<Program>, IAsyncLife
 
     protected virtual string EnvironmentName => "Testing";
 
+    /// <summary>Where links in emails point; the in-process test server answers at http://localhost.</summary>
+    protected virtual string PublicBaseUrl => "http://localhost/";
+
     /// <summary>Creates the database the app will open; called before the host starts.</summary>
     protected abstract ValueTask<string> CreateDatabaseAsync();
 
@@ -49,6 +52,7 @@ public abstract class PrescriberApp : WebApplicationFactory<Program>, IAsyncLife
         // No Hangfire server behind the tests' backs: tests call jobs directly (a subclass that
         // tests Hangfire itself turns it back on).
         builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -28,7 +28,7 @@ public static class PatientEndpoints
             (await patients.UpdateAsync(id, draft, ct)).ToHttp());
 
         group.MapPost("/{id:guid}/invitations", async (Guid id, PatientService patients, CancellationToken ct) =>
-            (await patients.InviteAsync(id, ct)).ToHttp(_ => $"/api/patients/{id}", i => new { link = $"/invite/{i.Token}", i.ExpiresAt }));
+            (await patients.InviteAsync(id, ct)).ToHttp(_ => $"/api/patients/{id}", i => new { link = i.Link, i.ExpiresAt }));
 
         group.MapGet("/{id:guid}/programs", async Task<Results<Ok<IReadOnlyList<ExerciseProgram>>, NotFound>> (Guid id, PatientService patients, ProgramService programs, CancellationToken ct) =>
             await patients.FindAsync(id, ct) is null ? TypedResults.NotFound() : TypedResults.Ok(await programs.ListForPatientAsync(id, ct)));

@@ -73,8 +73,8 @@ public sealed partial class PatientPage
         var result = await Patients.InviteAsync(Id);
         if (result.Value is { } issued)
         {
-            // Until the email outbox sends it, the clinician hands the link over.
-            _link = Navigation.ToAbsoluteUri($"invite/{issued.Token}").ToString();
+            // Emailed through the outbox; shown too, for a patient who is in the room.
+            _link = issued.Link;
             _linkExpires = issued.ExpiresAt;
             _invitation = await Patients.LatestInvitationAsync(Id);
         }

@@ -5,13 +5,24 @@ using Microsoft.EntityFrameworkCore;
 using Prescriber.Core.Patients;
 using Prescriber.Core.Programs;
 using Prescriber.Data;
+using Microsoft.Extensions.Options;
+using Prescriber.Core.Notifications;
 using Prescriber.Data.Clinics;
+using Prescriber.Data.Notifications;
+using Prescriber.Web.Features.Account;
+using Prescriber.Web.Features.Notifications;
 using Prescriber.Web.Features.Common;
 
 namespace Prescriber.Web.Features.Patients;
 
 /// <summary>A clinic's patients: records, search and invitations. Other clinics' patients do not exist here.</summary>
-public sealed class PatientService(IDbContextFactory<AppDbContext> contexts, ClinicScope scope, TimeProvider time)
+public sealed class PatientService(
+    IDbContextFactory<AppDbContext> contexts,
+    ClinicScope scope,
+    TimeProvider time,
+    EmailRenderer renderer,
+    OutboxDispatchTrigger dispatch,
+    IOptions<AppOptions> app)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
 
@@ -120,8 +131,12 @@ public sealed class PatientService(IDbContextFactory<AppDbContext> contexts, Cli
             InvitedBy = scope.UserId ?? "",
         };
         db.PatientInvitations.Add(invitation);
+        var link = app.Value.Link($"invite/{token}");
+        // The email commits with the invitation: there is never one without the other.
+        await OutboxWriter.EnqueueAsync(db, await InvitationEmailAsync(patient, invitation, link), now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return SaveResult<InvitationIssued>.Saved(new InvitationIssued(token, invitation.ExpiresAt));
+        dispatch.DispatchSoon();
+        return SaveResult<InvitationIssued>.Saved(new InvitationIssued(token, link, invitation.ExpiresAt));
     }
 
     /// <summary>The latest invitation of a patient, to show its state on the patient's page.</summary>
@@ -133,6 +148,32 @@ public sealed class PatientService(IDbContextFactory<AppDbContext> contexts, Cli
             .OrderByDescending(i => i.CreatedAt)
             .FirstOrDefaultAsync(cancellationToken);
     }
+
+    private async Task<OutboxMessage> InvitationEmailAsync(Patient patient, PatientInvitation invitation, string link)
+    {
+        const string Intro = "Your clinic has set up Prescriber for your home exercises. Choose a password to see your plan, get reminders at the times you like, and tell your clinician how each session went.";
+        var html = await renderer.RenderAsync<AccountLinkEmail>(new Dictionary<string, object?>
+        {
+            [nameof(AccountLinkEmail.Title)] = "Your home exercise plan",
+            [nameof(AccountLinkEmail.Name)] = patient.Name,
+            [nameof(AccountLinkEmail.Intro)] = Intro,
+            [nameof(AccountLinkEmail.Action)] = "Create my sign-in",
+            [nameof(AccountLinkEmail.Link)] = link,
+        });
+        return new OutboxMessage
+        {
+            ClinicId = patient.ClinicId,
+            Kind = InvitationKind,
+            ToAddress = patient.Email,
+            ToName = patient.Name,
+            Subject = "Your home exercise plan: create your sign-in",
+            HtmlBody = html,
+            TextBody = $"Hello {patient.Name},\n\n{Intro}\n\nCreate my sign-in:\n{link}\n\nThe link works once, for {InvitationLifetime.Days} days.\n",
+            DedupKey = $"{InvitationKind}:{invitation.Id:N}",
+        };
+    }
+
+    public const string InvitationKind = "patient.invitation";
 
     public static string HashToken(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

@@ -1,0 +1,8 @@
+namespace Prescriber.Core.Sessions;
+
+public enum EntryOutcome
+{
+    Done,
+    Partial,
+    Skipped,
+}

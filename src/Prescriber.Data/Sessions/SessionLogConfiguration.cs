@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Prescriber.Core.Patients;
+using Prescriber.Core.Programs;
+using Prescriber.Core.Sessions;
+
+namespace Prescriber.Data.Sessions;
+
+internal sealed class SessionLogConfiguration : IEntityTypeConfiguration<SessionLog>
+{
+    public void Configure(EntityTypeBuilder<SessionLog> builder)
+    {
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.Note).HasMaxLength(2000);
+        builder.Property(s => s.IdempotencyKey).HasMaxLength(100);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(s => s.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ExerciseProgram>().WithMany().HasForeignKey(s => s.ProgramId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ProgramVersion>().WithMany().HasForeignKey(s => s.VersionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(s => s.Entries).WithOne().HasForeignKey(e => e.SessionId).OnDelete(DeleteBehavior.Cascade);
+        // A retried or double-tapped submit carries the same key: the second insert fails here.
+        builder.HasIndex(s => new { s.PatientId, s.IdempotencyKey }).IsUnique();
+        builder.HasIndex(s => new { s.ProgramId, s.LocalDate });
+    }
+}
