@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Prescriber.Core.Clinics;
+using Prescriber.Core.Flags;
 using Prescriber.Core.Library;
 using Prescriber.Core.Notifications;
 using Prescriber.Core.Patients;
@@ -46,6 +47,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ClinicScope? s
     public DbSet<SessionLog> SessionLogs => Set<SessionLog>();
 
     public DbSet<SessionEntry> SessionEntries => Set<SessionEntry>();
+
+    public DbSet<Flag> Flags => Set<Flag>();
 
     /// <summary>Data-protection keys live in the database, so every app node signs and reads the same links and cookies.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -49,6 +49,7 @@ public static class WebExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseClinicScope();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

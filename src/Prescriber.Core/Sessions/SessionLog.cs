@@ -41,6 +41,15 @@ public sealed class SessionLog : IClinicOwned
 
     public string? Note { get; set; }
 
+    /// <summary>Whether the log needed the red-flag checklist, and where the patient is with it.</summary>
+    public ScreeningState Screening { get; set; }
+
+    /// <summary>The tier the trigger and the answers reached.</summary>
+    public Safety.ScreeningTier ScreeningTier { get; set; }
+
+    /// <summary>The checklist questions answered yes, as bits (question n is bit n-1).</summary>
+    public int RedFlagYes { get; set; }
+
     /// <summary>Made by the patient's device per submit: a double tap or a retried post stores one session.</summary>
     public required string IdempotencyKey { get; set; }
 

@@ -11,6 +11,8 @@ internal sealed class SessionLogConfiguration : IEntityTypeConfiguration<Session
     public void Configure(EntityTypeBuilder<SessionLog> builder)
     {
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.Screening).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.ScreeningTier).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Note).HasMaxLength(2000);
         builder.Property(s => s.IdempotencyKey).HasMaxLength(100);
         builder.HasOne<Patient>().WithMany().HasForeignKey(s => s.PatientId).OnDelete(DeleteBehavior.Restrict);

@@ -1,4 +1,5 @@
 using Prescriber.Web.Features.Patients;
+using Prescriber.Web.Features.Sessions;
 
 namespace Prescriber.Web.Features.Programs;
 
@@ -11,6 +12,9 @@ public static class ProgramExtensions
         builder.Services.AddScoped<ProgramService>();
         builder.Services.AddScoped<TemplateService>();
         builder.Services.AddScoped<InvitationAcceptance>();
+        builder.Services.AddScoped<SessionService>();
+        builder.Services.AddScoped<PatientAccess>();
+        builder.Services.AddPatientRateLimits(builder.Configuration);
         return builder;
     }
 
@@ -18,6 +22,7 @@ public static class ProgramExtensions
     {
         app.MapPatientApi();
         app.MapProgramApi();
+        app.MapSessionApi();
         return app;
     }
 }

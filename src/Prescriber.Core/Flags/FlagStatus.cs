@@ -1,0 +1,8 @@
+namespace Prescriber.Core.Flags;
+
+public enum FlagStatus
+{
+    Open,
+    Acknowledged,
+    Resolved,
+}

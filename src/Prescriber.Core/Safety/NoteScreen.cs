@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+
+namespace Prescriber.Core.Safety;
+
+/// <summary>
+/// Screens a patient's free-text note for worrying phrases (clinical-reference.md section 4).
+/// Each family is a set of terms that must all appear close together in one clause, so "tight
+/// chest" and "chest feels tight" both match. A negation earlier in the same clause ("no chest
+/// pain", "not numb", "without tingling") cancels a match; "but" starts a new clause, so in
+/// "no fever but my arm is numb" only the numbness counts. Spelling slips of one letter are
+/// tolerated in longer words ("tingeling", "numbnes", "surgary").
+/// </summary>
+public static partial class NoteScreen
+{
+    private const int Window = 8;
+    private const int NegationReach = 6;
+
+    // Terms: a word, or a prefix ending in '*'. A family matches when one term of each group is
+    // found within the window. Order inside a family does not matter.
+    private static readonly (string Family, ScreeningTier Tier, string[][] Groups)[] Families =
+    [
+        ("chest pain", ScreeningTier.Emergency, [["chest"], ["pain*", "pressure", "tight*", "ache*", "hurt*", "squeez*", "heavy", "heaviness"]]),
+        ("crushing pain", ScreeningTier.Emergency, [["crushing"]]),
+        ("short of breath", ScreeningTier.Emergency, [["short", "shortness", "trouble", "hard", "difficulty", "can't", "cannot", "struggling"], ["breath*"]]),
+        ("breathless", ScreeningTier.Emergency, [["breathless*"]]),
+        ("fainted", ScreeningTier.Emergency, [["faint*", "fainted", "collapsed"]]),
+        ("passed out", ScreeningTier.Emergency, [["passed", "blacked"], ["out"]]),
+        ("worst headache", ScreeningTier.Emergency, [["worst", "sudden", "severe", "thunderclap"], ["headache*"]]),
+        ("double vision", ScreeningTier.Emergency, [["double", "blurred", "lost"], ["vision", "sight"]]),
+        ("slurred speech", ScreeningTier.Emergency, [["slurred", "slurring", "slur"]]),
+        ("trouble swallowing", ScreeningTier.Emergency, [["trouble", "hard", "difficulty", "can't", "cannot"], ["swallow*"]]),
+        ("bladder or bowel", ScreeningTier.Emergency, [["bladder", "bowel*", "incontinen*"]]),
+        ("tearing pain", ScreeningTier.Emergency, [["tearing", "ripping"]]),
+        ("pain into the arm, jaw or neck", ScreeningTier.Urgent, [["spread*", "radiat*", "runs", "run", "running", "goes", "going", "travel*", "shoot*", "moves", "into", "down"], ["arm", "arms", "jaw", "neck", "leg", "legs", "hand", "hands"]]),
+        ("left arm", ScreeningTier.Urgent, [["left"], ["arm"]]),
+        ("jaw", ScreeningTier.Urgent, [["jaw"]]),
+        ("sweating", ScreeningTier.Urgent, [["sweating", "sweaty", "clammy"]]),
+        ("numbness", ScreeningTier.Urgent, [["numb", "numbness", "numbing"]]),
+        ("tingling", ScreeningTier.Urgent, [["tingl*"]]),
+        ("pins and needles", ScreeningTier.Urgent, [["pins"], ["needles"]]),
+        ("weakness", ScreeningTier.Urgent, [["weak", "weakness", "weaker"]]),
+        ("clumsy", ScreeningTier.Urgent, [["clumsy", "unsteady", "wobbly"]]),
+        ("dropping things", ScreeningTier.Urgent, [["dropping", "drop", "dropped"], ["things", "everything", "cup", "cups", "stuff"]]),
+        ("fever", ScreeningTier.Urgent, [["fever*", "feverish", "temperature"]]),
+        ("chills", ScreeningTier.Urgent, [["chills", "shivering", "shivers"]]),
+        ("night sweats", ScreeningTier.Urgent, [["night"], ["sweats"]]),
+        ("weight loss", ScreeningTier.Urgent, [["weight"], ["loss", "lost", "losing"]]),
+        ("cancer", ScreeningTier.Urgent, [["cancer", "tumour", "tumor"]]),
+        ("fall", ScreeningTier.Urgent, [["fall", "fell", "fallen", "tripped"]]),
+        ("accident", ScreeningTier.Urgent, [["accident"]]),
+        ("surgery", ScreeningTier.Urgent, [["surgery", "surgeries", "operation", "operated"]]),
+        ("pain at night", ScreeningTier.Urgent, [["wakes", "woke", "waking", "wake", "keeps"], ["night", "me", "up", "awake"]]),
+        ("constant pain", ScreeningTier.Urgent, [["constant", "constantly", "unbearable"]]),
+        ("stabbing pain", ScreeningTier.Review, [["knife", "knives", "stabbing", "stab", "stabs"]]),
+        ("shooting pain", ScreeningTier.Review, [["shooting"]]),
+        ("electric pain", ScreeningTier.Review, [["electric*", "shocks"]]),
+        ("burning pain", ScreeningTier.Review, [["burning", "burns"]]),
+        ("sharp pain", ScreeningTier.Review, [["sharp"]]),
+        ("spreading pain", ScreeningTier.Review, [["spread*", "radiat*"]]),
+    ];
+
+    private static readonly HashSet<string> Negations =
+        ["no", "not", "never", "without", "denies", "deny", "none", "nor", "neither", "don't", "didn't", "doesn't", "isn't", "wasn't", "haven't", "hasn't", "hadn't", "aren't", "weren't", "zero"];
+
+    [GeneratedRegex(@"[.;!?\n]+|,|\b(?:but|however|although|though|except|yet)\b")]
+    private static partial Regex ClauseBreak();
+
+    [GeneratedRegex(@"[a-z0-9']+")]
+    private static partial Regex Word();
+
+    public static IReadOnlyList<NoteMatch> Screen(string? note)
+    {
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return [];
+        }
+
+        var text = note.ToLowerInvariant().Replace('\u2019', '\'').Replace("n’t", "n't", StringComparison.Ordinal);
+        var matches = new List<NoteMatch>();
+        foreach (var clause in ClauseBreak().Split(text))
+        {
+            var tokens = Word().Matches(clause).Select(m => m.Value).ToArray();
+            foreach (var (family, tier, groups) in Families)
+            {
+                if (FindUnnegated(tokens, groups) is { } span && matches.All(m => m.Family != family))
+                {
+                    matches.Add(new NoteMatch(family, tier, string.Join(' ', tokens[span.Start..(span.End + 1)])));
+                }
+            }
+        }
+
+        return matches;
+    }
+
+    /// <summary>The highest tier among the matches, or None.</summary>
+    public static ScreeningTier TierOf(IEnumerable<NoteMatch> matches) => matches.Select(m => m.Tier).DefaultIfEmpty(ScreeningTier.None).Max();
+
+    private static (int Start, int End)? FindUnnegated(string[] tokens, string[][] groups)
+    {
+        for (var start = 0; start < tokens.Length; start++)
+        {
+            if (!groups.Any(g => g.Any(term => Matches(tokens[start], term))))
+            {
+                continue;
+            }
+
+            var end = Math.Min(tokens.Length - 1, start + Window - 1);
+            var used = new List<int>();
+            var complete = groups.All(group =>
+            {
+                for (var i = start; i <= end; i++)
+                {
+                    if (!used.Contains(i) && group.Any(term => Matches(tokens[i], term)))
+                    {
+                        used.Add(i);
+                        return true;
+                    }
+                }
+
+                return false;
+            });
+            if (complete && used.Contains(start) && !Negated(tokens, start))
+            {
+                return (start, used.Max());
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Negated(string[] tokens, int start)
+    {
+        for (var i = Math.Max(0, start - NegationReach); i < start; i++)
+        {
+            if (Negations.Contains(tokens[i]) || (tokens[i].EndsWith("n't", StringComparison.Ordinal) && tokens[i] is not "can't"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Matches(string token, string term)
+    {
+        // A slip rarely hits the first letter; requiring it keeps "never" from reading as "fever".
+        if (token.Length == 0 || token[0] != term[0])
+        {
+            return false;
+        }
+
+        if (term.EndsWith('*'))
+        {
+            var prefix = term[..^1];
+            return token.StartsWith(prefix, StringComparison.Ordinal)
+                || (prefix.Length >= 5 && token.Length >= prefix.Length && Distance(token[..prefix.Length], prefix) <= 1)
+                || (prefix.Length >= 5 && token.Length >= prefix.Length + 1 && Distance(token[..(prefix.Length + 1)], prefix) <= 1);
+        }
+
+        return token == term || (term.Length >= 5 && Math.Abs(token.Length - term.Length) <= 1 && Distance(token, term) <= 1);
+    }
+
+    /// <summary>Optimal string alignment distance: edits and swaps of neighbours each count one.</summary>
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}

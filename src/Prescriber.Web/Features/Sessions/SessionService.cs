@@ -1,0 +1,217 @@
+using Microsoft.EntityFrameworkCore;
+using Prescriber.Core.Flags;
+using Prescriber.Core.Library;
+using Prescriber.Core.Patients;
+using Prescriber.Core.Programs;
+using Prescriber.Core.Safety;
+using Prescriber.Core.Sessions;
+using Prescriber.Data;
+
+namespace Prescriber.Web.Features.Sessions;
+
+/// <summary>
+/// The patient's side of the loop: what to do today, storing what was done, and the safety
+/// checklist. One submit stores the whole session; the same idempotency key stores it once.
+/// Callers pass a patient that <see cref="PatientAccess"/> let in.
+/// </summary>
+public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, TimeProvider time)
+{
+    public async Task<TodayView?> TodayAsync(Patient patient, Guid? programId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var program = await db.Programs.AsNoTracking()
+            .Where(p => p.PatientId == patient.Id && p.Status != ProgramStatus.Ended && (programId == null || p.Id == programId))
+            .OrderBy(p => p.Status).ThenByDescending(p => p.UpdatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (program is null)
+        {
+            return null;
+        }
+
+        var version = await db.ProgramVersions.AsNoTracking().Include(v => v.Exercises.OrderBy(e => e.Order))
+            .SingleAsync(v => v.ProgramId == program.Id && v.Number == program.CurrentVersion, cancellationToken);
+        var ids = version.Exercises.Select(e => e.ExerciseId).ToList();
+        var exercises = await db.Exercises.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var dates = SessionRules.LoggableDates(time.GetUtcNow(), PatientTime.Zone(patient.TimeZone));
+        var earliest = dates.Min();
+        var recent = await db.SessionLogs.AsNoTracking()
+            .Where(s => s.ProgramId == program.Id && s.LocalDate >= earliest)
+            .OrderByDescending(s => s.LoggedAt)
+            .ToListAsync(cancellationToken);
+        return new TodayView(patient, program, version, exercises, dates, recent);
+    }
+
+    public async Task<LogResult> LogAsync(Patient patient, SessionSubmission submission, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await FindByKeyAsync(db, patient.Id, submission.IdempotencyKey, cancellationToken) is { } earlier)
+        {
+            return new LogResult(LogOutcome.AlreadySaved, earlier);
+        }
+
+        var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == submission.ProgramId, cancellationToken);
+        if (program is null)
+        {
+            // Unknown here, or another clinic's: the same answer, so ids cannot be probed.
+            return Invalid("programId", "is not a plan of yours");
+        }
+
+        if (program.PatientId != patient.Id)
+        {
+            return new LogResult(LogOutcome.Forbidden);
+        }
+
+        var now = time.GetUtcNow();
+        var zone = PatientTime.Zone(patient.TimeZone);
+        var dates = SessionRules.LoggableDates(now, zone);
+        var date = submission.Date ?? dates[0];
+        if (!dates.Contains(date))
+        {
+            return Invalid("date", "can be today or a day that ended less than 48 hours ago");
+        }
+
+        if (program.Status == ProgramStatus.Ended)
+        {
+            return Invalid("programId", "this plan has ended; your clinician can give you a new one");
+        }
+
+        // The version in force that day: a late log is judged against what was prescribed then.
+        var endOfDay = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var endOfDayUtc = new DateTimeOffset(endOfDay, zone.GetUtcOffset(endOfDay)).UtcDateTime;
+        var version = await db.ProgramVersions.AsNoTracking().Include(v => v.Exercises)
+            .Where(v => v.ProgramId == program.Id && (v.CreatedAt < endOfDayUtc || (v.Number == 1 && v.StartDate <= date)))
+            .OrderByDescending(v => v.CreatedAt < endOfDayUtc).ThenByDescending(v => v.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (version is null)
+        {
+            return Invalid("date", "your plan had not started on that day");
+        }
+
+        var prescribed = version.Exercises.ToDictionary(e => e.Id);
+        var errors = SessionSubmissionRules.Validate(submission, prescribed.Keys.ToHashSet());
+        if (errors.Count > 0)
+        {
+            return new LogResult(LogOutcome.Invalid, Errors: errors);
+        }
+
+        var session = BuildSession(patient, program, version, date, dates[0], submission, prescribed, now.UtcDateTime);
+        var trigger = ScreeningTrigger.Evaluate(submission.PainBefore, submission.PainAfter, submission.Note);
+        if (trigger.Needed)
+        {
+            session.Screening = ScreeningState.Pending;
+            session.ScreeningTier = trigger.Baseline;
+            // The clinician hears of it now, whether or not the patient answers the checklist.
+            db.Flags.Add(new Flag
+            {
+                ClinicId = patient.ClinicId,
+                PatientId = patient.Id,
+                SessionId = session.Id,
+                Kind = trigger.Matches.Count > 0 ? FlagKind.RedFlagWords : FlagKind.Pain,
+                Severity = trigger.Baseline,
+                Summary = $"Session of {date:yyyy-MM-dd}: {string.Join("; ", trigger.Reasons)}.",
+                CreatedAt = now.UtcDateTime,
+            });
+        }
+
+        db.SessionLogs.Add(session);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two copies of one submit raced; the unique key let one in. That one is the answer.
+            await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
+            if (await FindByKeyAsync(fresh, patient.Id, submission.IdempotencyKey, cancellationToken) is { } raced)
+            {
+                return new LogResult(LogOutcome.AlreadySaved, raced);
+            }
+
+            throw;
+        }
+
+        return new LogResult(LogOutcome.Saved, session, Trigger: trigger);
+    }
+
+    /// <summary>
+    /// Records the checklist answers of a session; any yes reaches the clinician as a flag of its
+    /// tier. Answering again returns the same result and adds nothing.
+    /// </summary>
+    public async Task<ScreeningResult?> AnswerAsync(Patient patient, Guid sessionId, IReadOnlySet<int> yes, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var session = await db.SessionLogs.FirstOrDefaultAsync(s => s.Id == sessionId && s.PatientId == patient.Id, cancellationToken);
+        if (session is null || session.Screening == ScreeningState.NotNeeded)
+        {
+            return null;
+        }
+
+        if (session.Screening == ScreeningState.Answered)
+        {
+            return new ScreeningResult(session.ScreeningTier, SafetyChecklist.MessageFor(session.ScreeningTier));
+        }
+
+        var valid = yes.Where(n => SafetyChecklist.Questions.Any(q => q.Number == n)).ToHashSet();
+        var tier = SafetyChecklist.Decide(valid, session.ScreeningTier);
+        session.Screening = ScreeningState.Answered;
+        session.ScreeningTier = tier;
+        session.RedFlagYes = valid.Aggregate(0, (bits, n) => bits | (1 << (n - 1)));
+        if (valid.Count > 0)
+        {
+            var questions = SafetyChecklist.Questions.Where(q => valid.Contains(q.Number)).Select(q => $"{q.Number}. {q.Text}");
+            db.Flags.Add(new Flag
+            {
+                ClinicId = session.ClinicId,
+                PatientId = patient.Id,
+                SessionId = session.Id,
+                Kind = FlagKind.RedFlagAnswer,
+                Severity = tier,
+                Summary = $"Answered yes to: {string.Join(" ", questions)}",
+                CreatedAt = time.GetUtcNow().UtcDateTime,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new ScreeningResult(tier, SafetyChecklist.MessageFor(tier));
+    }
+
+    private static SessionLog BuildSession(
+        Patient patient, ExerciseProgram program, ProgramVersion version, DateOnly date, DateOnly today,
+        SessionSubmission submission, Dictionary<Guid, PrescribedExercise> prescribed, DateTime now)
+    {
+        var session = new SessionLog
+        {
+            ClinicId = patient.ClinicId,
+            PatientId = patient.Id,
+            ProgramId = program.Id,
+            VersionId = version.Id,
+            LocalDate = date,
+            LoggedAt = now,
+            Retrospective = date < today,
+            PainBefore = submission.PainBefore,
+            PainAfter = submission.PainAfter,
+            Difficulty = submission.Difficulty,
+            Note = string.IsNullOrWhiteSpace(submission.Note) ? null : submission.Note.Trim(),
+            IdempotencyKey = submission.IdempotencyKey,
+        };
+        session.Entries = submission.Entries.Select(e => new SessionEntry
+        {
+            ClinicId = patient.ClinicId,
+            SessionId = session.Id,
+            PrescribedExerciseId = e.PrescribedExerciseId,
+            Outcome = e.Outcome,
+            SetsDone = e.Outcome == EntryOutcome.Partial ? e.SetsDone : null,
+            RepsDone = e.Outcome == EntryOutcome.Partial ? e.RepsDone : null,
+            SkipReason = e.Outcome == EntryOutcome.Skipped ? e.SkipReason : null,
+        }).ToList();
+        session.Status = SessionRules.StatusOf(session.Entries.Select(e => (e, prescribed[e.PrescribedExerciseId])).ToList());
+        return session;
+    }
+
+    private static LogResult Invalid(string field, string message) => new(LogOutcome.Invalid, Errors: [new ValidationError(field, message)]);
+
+    private static Task<SessionLog?> FindByKeyAsync(AppDbContext db, Guid patientId, string? key, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(key)
+            ? Task.FromResult<SessionLog?>(null)
+            : db.SessionLogs.AsNoTracking().FirstOrDefaultAsync(s => s.PatientId == patientId && s.IdempotencyKey == key, cancellationToken);
+}

@@ -1,0 +1,95 @@
+using Prescriber.Core.Safety;
+
+namespace Prescriber.Core.Tests.Safety;
+
+public sealed class NoteScreenTests
+{
+    // note, the tier the words reach (before the patient answers), a family expected (or null for none).
+    public static TheoryData<string, ScreeningTier, string?> Notes => new()
+    {
+        // The two comments under the source video.
+        { "knives in my shoulder blade area and it runs up into my neck", ScreeningTier.Urgent, "pain into the arm, jaw or neck" },
+        { "pain spread from the spine to my left arm for 7 months, after two L5-S1 surgeries", ScreeningTier.Urgent, "surgery" },
+        // Emergency word families.
+        { "I had chest pain during the stretch", ScreeningTier.Emergency, "chest pain" },
+        { "my chest feels tight", ScreeningTier.Emergency, "chest pain" },
+        { "tight chest after the T raises", ScreeningTier.Emergency, "chest pain" },
+        { "crushing feeling", ScreeningTier.Emergency, "crushing pain" },
+        { "I was short of breath", ScreeningTier.Emergency, "short of breath" },
+        { "felt breathless on the floor", ScreeningTier.Emergency, "breathless" },
+        { "I nearly fainted getting up", ScreeningTier.Emergency, "fainted" },
+        { "passed out for a second", ScreeningTier.Emergency, "passed out" },
+        { "worst headache of my life", ScreeningTier.Emergency, "worst headache" },
+        { "had double vision afterwards", ScreeningTier.Emergency, "double vision" },
+        { "my speech was slurred", ScreeningTier.Emergency, "slurred speech" },
+        { "trouble swallowing tonight", ScreeningTier.Emergency, "trouble swallowing" },
+        { "lost control of my bladder", ScreeningTier.Emergency, "bladder or bowel" },
+        { "sudden tearing pain between my shoulder blades", ScreeningTier.Emergency, "tearing pain" },
+        // Urgent word families.
+        { "my left hand went numb", ScreeningTier.Urgent, "numbness" },
+        { "tingling in my fingers", ScreeningTier.Urgent, "tingling" },
+        { "pins and needles down the arm", ScreeningTier.Urgent, "pins and needles" },
+        { "my arm feels weak", ScreeningTier.Urgent, "weakness" },
+        { "I keep dropping things", ScreeningTier.Urgent, "dropping things" },
+        { "running a fever since Sunday", ScreeningTier.Urgent, "fever" },
+        { "chills and a headache", ScreeningTier.Urgent, "chills" },
+        { "night sweats again", ScreeningTier.Urgent, "night sweats" },
+        { "some weight loss lately", ScreeningTier.Urgent, "weight loss" },
+        { "I fell on the stairs yesterday", ScreeningTier.Urgent, "fall" },
+        { "car accident last week", ScreeningTier.Urgent, "accident" },
+        { "the pain wakes me at night", ScreeningTier.Urgent, "pain at night" },
+        { "constant ache whatever I do", ScreeningTier.Urgent, "constant pain" },
+        { "pain going down my arm", ScreeningTier.Urgent, "pain into the arm, jaw or neck" },
+        { "my jaw aches too", ScreeningTier.Urgent, "jaw" },
+        { "cold and clammy after", ScreeningTier.Urgent, "sweating" },
+        // Review word families.
+        { "a stabbing pain near the spine", ScreeningTier.Review, "stabbing pain" },
+        { "shooting pain when I lift", ScreeningTier.Review, "shooting pain" },
+        { "burning between the blades", ScreeningTier.Review, "burning pain" },
+        { "sharp pain spreading into my left arm", ScreeningTier.Urgent, "sharp pain" },
+        // Spelling slips.
+        { "tingeling in both hands", ScreeningTier.Urgent, "tingling" },
+        { "numbnes in my thumb", ScreeningTier.Urgent, "numbness" },
+        { "had surgary in May", ScreeningTier.Urgent, "surgery" },
+        { "chset pain", ScreeningTier.Emergency, "chest pain" },
+        // Negations and harmless notes.
+        { "no chest pain at all", ScreeningTier.None, null },
+        { "I did not feel numb", ScreeningTier.None, null },
+        { "no numbness or tingling", ScreeningTier.None, null },
+        { "without any tingling today", ScreeningTier.None, null },
+        { "never had a fall", ScreeningTier.None, null },
+        { "I don't have a fever", ScreeningTier.None, null },
+        { "No fever, but my arm is numb", ScreeningTier.Urgent, "numbness" },
+        { "no chest pain; some tingling though", ScreeningTier.Urgent, "tingling" },
+        { "Really helped my upper back today", ScreeningTier.None, null },
+        { "over lying down can get upper back pain too", ScreeningTier.None, null },
+        { "felt stiff, a bit sore after", ScreeningTier.None, null },
+        { "", ScreeningTier.None, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Notes))]
+    public void Notes_are_screened_by_word_family_with_negation(string note, ScreeningTier tier, string? family)
+    {
+        var matches = NoteScreen.Screen(note);
+
+        Assert.Equal(tier, NoteScreen.TierOf(matches));
+        if (family is null)
+        {
+            Assert.Empty(matches);
+        }
+        else
+        {
+            Assert.Contains(matches, m => m.Family == family);
+        }
+    }
+
+    [Fact]
+    public void The_screening_table_covers_every_tier_and_negations()
+    {
+        var rows = Notes.Select(r => (r.Data.Item1, r.Data.Item2)).ToList();
+        Assert.True(rows.Count >= 40);
+        Assert.All(Enum.GetValues<ScreeningTier>(), tier => Assert.Contains(rows, r => r.Item2 == tier));
+        Assert.True(rows.Count(r => r.Item1.StartsWith("no", StringComparison.OrdinalIgnoreCase) || r.Item1.Contains("not ", StringComparison.Ordinal)) >= 4);
+    }
+}
