@@ -194,6 +194,21 @@ start_smtp() {
   section "smtp on port $SMTP_PORT (ready in $((SECONDS - started)) s, maildir $MAILDIR)"
 }
 
+# axe-core (the accessibility checker the browser tests inject) comes from npm, cached in .tools/.
+AXE_VERSION=4.14.1
+install_axe() {
+  local dir="$REPO_ROOT/.tools/axe-core-$AXE_VERSION"
+  if [[ ! -f "$dir/node_modules/axe-core/axe.min.js" ]]; then
+    section "installing axe-core $AXE_VERSION from npm"
+    if ! command -v npm >/dev/null 2>&1; then
+      "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends npm >/dev/null
+    fi
+    mkdir -p "$dir"
+    npm install --silent --no-audit --no-fund --prefix "$dir" "axe-core@$AXE_VERSION" >/dev/null
+  fi
+  export PRESCRIBER_AXE="$dir/node_modules/axe-core/axe.min.js"
+}
+
 export_test_env() {
   # Tests create (and drop) their own databases on this server.
   export PRESCRIBER_TEST_POSTGRES="Host=127.0.0.1;Port=$DB_PORT;Username=postgres;Database=postgres"
@@ -208,7 +223,7 @@ export_test_env() {
 print_test_env() {
   local name
   for name in PRESCRIBER_TEST_POSTGRES PRESCRIBER_TEST_SMTP_HOST PRESCRIBER_TEST_SMTP_PORT \
-              PRESCRIBER_TEST_MAILDIR PRESCRIBER_CHROMIUM PRESCRIBER_REQUIRE_SERVICES; do
+              PRESCRIBER_TEST_MAILDIR PRESCRIBER_CHROMIUM PRESCRIBER_AXE PRESCRIBER_REQUIRE_SERVICES; do
     printf 'export %s=%q\n' "$name" "${!name}"
   done
 }
@@ -306,6 +321,7 @@ main() {
 
   start_postgres
   start_smtp
+  install_axe
   export_test_env
 
   if [[ "${PRESCRIBER_SERVICES_ONLY:-0}" == "1" ]]; then

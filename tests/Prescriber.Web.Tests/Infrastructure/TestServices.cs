@@ -19,6 +19,9 @@ public static class TestServices
 
     public static bool SmtpAvailable => !string.IsNullOrEmpty(SmtpHost) && SmtpPort > 0 && !string.IsNullOrEmpty(Maildir);
 
+    /// <summary>axe-core's script, which tests/run.sh installs from npm.</summary>
+    public static string? Axe => Environment.GetEnvironmentVariable("PRESCRIBER_AXE");
+
     public static bool Required => Environment.GetEnvironmentVariable("PRESCRIBER_REQUIRE_SERVICES") == "1";
 
     public static void Need(bool available, string what)

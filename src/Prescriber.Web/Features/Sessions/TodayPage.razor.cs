@@ -70,6 +70,12 @@ public sealed partial class TodayPage
         }
 
         _view = await Sessions.TodayAsync(_grant.Patient, _grant.ProgramId);
+        if (Screening.SessionId != Guid.Empty)
+        {
+            // A posted checklist: its form must be in the first render for Blazor to find its handler.
+            _stage = Stage.Screening;
+            _sessionId = Screening.SessionId;
+        }
         if (string.IsNullOrEmpty(Input.IdempotencyKey))
         {
             Input.IdempotencyKey = Guid.NewGuid().ToString("N");

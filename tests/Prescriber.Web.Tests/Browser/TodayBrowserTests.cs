@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Prescriber.Core.Flags;
+using Prescriber.Core.Patients;
+using Prescriber.Core.Programs;
+using Prescriber.Core.Safety;
+using Prescriber.Data;
+using Prescriber.Web.Features.Patients;
+using Prescriber.Web.Features.Programs;
+using Prescriber.Web.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Prescriber.Web.Tests.Browser;
+
+/// <summary>The patient on a phone: open the link, log a session with a skip and worrying pain, answer the checklist.</summary>
+public sealed class TodayBrowserTests(LibraryBrowserTests.DevelopmentApp app) : IClassFixture<LibraryBrowserTests.DevelopmentApp>
+{
+    [Fact]
+    public async Task A_patient_on_a_phone_logs_a_painful_session_and_the_clinician_gets_the_flag()
+    {
+        var link = await AssignAndLinkAsync();
+        await using var browser = await BrowserSession.StartAsync();
+        var phone = await browser.Browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+            DeviceScaleFactor = 2,
+        });
+        var page = await phone.NewPageAsync();
+
+        await page.GotoAsync(link);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Upper back, week 1", Level = 1 })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await BrowserSession.ScreenshotAsync(page, "today-phone.png");
+
+        var exercises = page.GetByTestId("today-exercise");
+        await Expect(exercises).ToHaveCountAsync(2);
+        var first = exercises.Nth(0);
+        await first.GetByLabel("Skipped", new() { Exact = true }).CheckAsync();
+        await first.GetByLabel("If skipped, why?").SelectOptionAsync(new SelectOptionValue { Label = "It hurt" });
+        await page.GetByLabel("Pain before you start (0 = none, 10 = worst)").SelectOptionAsync("3");
+        await page.GetByLabel("Pain after (0 = none, 10 = worst)").SelectOptionAsync("7");
+        await page.GetByLabel("How hard was it? (0 = very easy, 10 = as hard as it gets)").SelectOptionAsync("6");
+        await page.GetByLabel("Anything to tell your clinician? (optional)").FillAsync("sharp pain spreading into my left arm");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save my session" }).TapAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "A few quick questions" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        var questions = page.Locator("fieldset.today-question");
+        await Expect(questions).ToHaveCountAsync(10);
+        for (var i = 0; i < 10; i++)
+        {
+            // Yes to the first question (pain into the arm or jaw), no to the rest.
+            await questions.Nth(i).GetByLabel(i == 0 ? "Yes" : "No", new() { Exact = true }).CheckAsync();
+        }
+
+        await BrowserSession.ScreenshotAsync(page, "today-checklist.png");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).TapAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("call emergency services");
+        await BrowserSession.ScreenshotAsync(page, "today-emergency.png");
+        var flags = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Flags.IgnoreQueryFilters()
+            .Where(f => f.PatientId == _patientId).ToListAsync());
+        Assert.Contains(flags, f => f.Kind == FlagKind.RedFlagAnswer && f.Severity == ScreeningTier.Emergency);
+        Assert.Contains(flags, f => f.Kind == FlagKind.RedFlagWords && f.Summary.Contains("left arm", StringComparison.Ordinal));
+    }
+
+    private Guid _patientId;
+
+    /// <summary>A clinician assigns a program; the patient's link comes as the plan email would carry it.</summary>
+    private async Task<string> AssignAndLinkAsync()
+    {
+        var (clinicId, _) = await app.CreateClinicUserAsync();
+        return await app.InScopeAsync(async sp =>
+        {
+            var patients = sp.GetRequiredService<PatientService>();
+            var patient = (await patients.CreateAsync(new PatientDraft { Name = "Hedy Lamarr", Email = $"hedy-{Guid.NewGuid():N}@example.org", TimeZone = "Europe/London" })).Value!;
+            _patientId = patient.Id;
+            var library = await sp.GetRequiredService<Features.Library.ExerciseService>().SearchAsync(new());
+            var draft = new ProgramDraft
+            {
+                Name = "Upper back, week 1",
+                StartDate = PatientTime.Today(DateTimeOffset.UtcNow, patient.TimeZone),
+                Exercises = [.. new[] { "prone-t-raise", "bird-dog" }.Select(slug => PrescriptionDraft.From(library.Single(e => e.Slug == slug)))],
+            };
+            var program = (await sp.GetRequiredService<ProgramService>().AssignAsync(patient.Id, draft)).Value!;
+            return sp.GetRequiredService<PatientLinks>().CreateUrl(PatientLinkPurpose.Today, patient.Id, program.Id, DateTimeOffset.UtcNow.AddDays(2));
+        }, clinicId);
+    }
+}
