@@ -28,6 +28,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ClinicScope? s
 
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
 
+    public DbSet<SignInLink> SignInLinks => Set<SignInLink>();
+
     public DbSet<Patient> Patients => Set<Patient>();
 
     public DbSet<PatientInvitation> PatientInvitations => Set<PatientInvitation>();

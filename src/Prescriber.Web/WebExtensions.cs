@@ -15,6 +15,12 @@ public static class WebExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Prescriber API";
+            document.Info.Description = "Library, patients, programs and session logging. Patient apps log sessions with the patient's link token as a bearer token.";
+            return Task.CompletedTask;
+        }));
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton(TimeProvider.System);
         // One key ring for every node, in the database: cookies and patient links survive restarts and scale-out.
@@ -54,6 +60,7 @@ public static class WebExtensions
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
+        app.MapOpenApi("/openapi/{documentName}.json");
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

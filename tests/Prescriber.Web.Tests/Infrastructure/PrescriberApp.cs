@@ -28,6 +28,8 @@ public abstract class PrescriberApp : WebApplicationFactory<Program>, IAsyncLife
 
     protected virtual string EnvironmentName => "Testing";
 
+    protected virtual string RateLimit => "1000000";
+
     /// <summary>Where links in emails point; the in-process test server answers at http://localhost.</summary>
     protected virtual string PublicBaseUrl => "http://localhost/";
 
@@ -54,7 +56,8 @@ public abstract class PrescriberApp : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
         // Tests knock on the patient doors far faster than a person; the limit itself has its own test.
-        builder.UseSetting("RateLimits:PatientRequestsPerMinute", "1000000");
+        builder.UseSetting("RateLimits:PatientRequestsPerMinute", RateLimit);
+        builder.UseSetting("RateLimits:SignInAttemptsPerMinute", RateLimit);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -65,6 +65,7 @@ public static class AccountExtensions
                 "Bootstrap:AdminEmail and Bootstrap:AdminPassword must be given together.")
             .ValidateOnStart();
         services.AddScoped<FirstAdminSetup>();
+        services.AddScoped<EmailSignIn>();
         services.AddHostedService<FirstAdminBootstrap>();
         if (builder.Environment.IsDevelopment())
         {

@@ -1,3 +1,4 @@
+using Prescriber.Web.Features.Common;
 using Prescriber.Web.Features.Patients;
 using Prescriber.Web.Features.Sessions;
 
@@ -14,7 +15,7 @@ public static class ProgramExtensions
         builder.Services.AddScoped<InvitationAcceptance>();
         builder.Services.AddScoped<SessionService>();
         builder.Services.AddScoped<PatientAccess>();
-        builder.Services.AddPatientRateLimits(builder.Configuration);
+        builder.Services.AddDoorRateLimits(builder.Configuration);
         return builder;
     }
 

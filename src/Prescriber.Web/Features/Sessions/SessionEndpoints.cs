@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Prescriber.Web.Features.Common;
 using System.Text.Json.Serialization;
 using Prescriber.Core.Sessions;
 
@@ -22,7 +23,7 @@ public static class SessionEndpoints
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/sessions").WithTags("Sessions").AllowAnonymous().DisableAntiforgery()
-            .RequireRateLimiting(PatientRateLimits.Policy);
+            .RequireRateLimiting(DoorRateLimits.PatientPolicy);
 
         group.MapPost("/", async (HttpContext http, PatientAccess access, SessionService sessions, CancellationToken ct) =>
         {
