@@ -64,6 +64,48 @@ public abstract class PatientPlanTests<TApp>(TApp app) : ProviderTests<TApp>(app
         Assert.Contains("<svg", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_signed_in_patient_sets_their_own_reminder_times_and_turns_reminders_off()
+    {
+        var (_, email) = await App.CreateClinicUserAsync();
+        var clinician = new ProgramClient(await App.SignedInClientAsync(email));
+        var library = await clinician.LibraryAsync();
+        var patient = await clinician.CreatePatientAsync();
+        var program = await clinician.AssignAsync(patient.Id, ProgramClient.Draft(library["bird-dog"]));
+        var otherPatient = await clinician.CreatePatientAsync();
+        var otherProgram = await clinician.AssignAsync(otherPatient.Id, ProgramClient.Draft(library["bird-dog"]));
+        var invitation = await clinician.Http.PostAsync($"/api/patients/{patient.Id}/invitations", null);
+        var link = new Uri((string)(await invitation.Content.ReadFromJsonAsync<JsonObject>())!["link"]!).PathAndQuery;
+        var me = App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        await PostInviteAsync(me, link, "My-own-password-9");
+
+        var page = await me.GetStringAsync("/my/reminders");
+        Assert.Contains("placeholder=\"07:30\"", page, StringComparison.Ordinal);
+
+        var bad = await PostRemindersAsync(me, new() { [$"Input.Times[{program.Id}]"] = "25:99" });
+        Assert.Contains("25:99&#x27; is not a time", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var saved = await PostRemindersAsync(me, new()
+        {
+            [$"Input.Times[{program.Id}]"] = "19:00, 8:15",
+            [$"Input.Times[{otherProgram.Id}]"] = "03:00",
+        });
+        Assert.Contains("Saved.", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var stored = await clinician.GetAsync(program.Id);
+        Assert.Equal([new TimeOnly(8, 15), new TimeOnly(19, 0)], stored.PatientReminderTimes!);
+        Assert.Null((await clinician.GetAsync(otherProgram.Id)).PatientReminderTimes);
+        var record = await clinician.Http.GetFromJsonAsync<Core.Patients.Patient>($"/api/patients/{patient.Id}", ProgramClient.Json);
+        Assert.True(record!.RemindersOff);
+    }
+
+    private static async Task<HttpResponseMessage> PostRemindersAsync(HttpClient client, Dictionary<string, string> fields)
+    {
+        fields["_handler"] = "reminders";
+        fields["__RequestVerificationToken"] = await SignIn.AntiforgeryTokenAsync(client, "/my/reminders");
+        return await client.PostAsync("/my/reminders", new FormUrlEncodedContent(fields));
+    }
+
     private static async Task<HttpResponseMessage> PostInviteAsync(HttpClient client, string link, string password)
     {
         var token = await SignIn.AntiforgeryTokenAsync(client, link);

@@ -15,6 +15,7 @@ public static class ProgramExtensions
         builder.Services.AddScoped<InvitationAcceptance>();
         builder.Services.AddScoped<SessionService>();
         builder.Services.AddScoped<PatientAccess>();
+        builder.Services.AddScoped<ReminderPreferences>();
         builder.Services.AddDoorRateLimits(builder.Configuration);
         return builder;
     }
