@@ -99,6 +99,37 @@ public abstract class PatientPlanTests<TApp>(TApp app) : ProviderTests<TApp>(app
         Assert.True(record!.RemindersOff);
     }
 
+    [Fact]
+    public async Task A_signed_in_patient_sees_their_sessions_and_adherence()
+    {
+        var (_, email) = await App.CreateClinicUserAsync();
+        var clinician = new ProgramClient(await App.SignedInClientAsync(email));
+        var library = await clinician.LibraryAsync();
+        var patient = await clinician.CreatePatientAsync();
+        var program = await clinician.GetAsync((await clinician.AssignAsync(patient.Id, ProgramClient.Draft(library["bird-dog"]))).Id);
+        var invitation = await clinician.Http.PostAsync($"/api/patients/{patient.Id}/invitations", null);
+        var link = new Uri((string)(await invitation.Content.ReadFromJsonAsync<JsonObject>())!["link"]!).PathAndQuery;
+        var me = App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        await PostInviteAsync(me, link, "My-own-password-9");
+        var item = program.Versions[0].Exercises[0];
+        var logged = await me.PostAsJsonAsync("/api/sessions", new
+        {
+            programId = program.Id,
+            painBefore = 4,
+            painAfter = 2,
+            difficulty = 5,
+            idempotencyKey = Guid.NewGuid().ToString("N"),
+            entries = new[] { new { prescribedExerciseId = item.Id, outcome = "done" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
+
+        var history = await me.GetStringAsync("/my/history");
+
+        Assert.Contains("4 → 2", history, StringComparison.Ordinal);
+        Assert.Contains("history-completed", history, StringComparison.Ordinal);
+        Assert.Contains("100%", history, StringComparison.Ordinal);
+    }
+
     private static async Task<HttpResponseMessage> PostRemindersAsync(HttpClient client, Dictionary<string, string> fields)
     {
         fields["_handler"] = "reminders";

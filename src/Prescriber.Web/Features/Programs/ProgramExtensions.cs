@@ -16,6 +16,7 @@ public static class ProgramExtensions
         builder.Services.AddScoped<SessionService>();
         builder.Services.AddScoped<PatientAccess>();
         builder.Services.AddScoped<ReminderPreferences>();
+        builder.Services.AddScoped<PatientHistory>();
         builder.Services.AddDoorRateLimits(builder.Configuration);
         return builder;
     }
