@@ -39,6 +39,7 @@ public static class WebExtensions
 
     public static WebApplication UsePrescriberWeb(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         // The API answers an unexpected error with a problem-details 500; pages show the error page.
         app.UseWhen(IsApi, api => api.UseExceptionHandler());
         if (!app.Environment.IsDevelopment())
