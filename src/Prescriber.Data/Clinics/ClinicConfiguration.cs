@@ -11,5 +11,7 @@ internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
         builder.Property(c => c.Name).HasMaxLength(200);
         builder.Property(c => c.TimeZone).HasMaxLength(64);
         builder.HasIndex(c => c.Name).IsUnique();
+        // Columns of the clinic row: one clinic, one set of thresholds, read with the clinic.
+        builder.ComplexProperty(c => c.FlagSettings);
     }
 }
