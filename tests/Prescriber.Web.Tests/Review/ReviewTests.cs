@@ -21,8 +21,10 @@ public abstract class ReviewTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
         var setup = await LoggingSetup.CreateAsync(App);
         Assert.Equal(HttpStatusCode.Created, (await setup.PostAsync(setup.Submission(painBefore: 3, painAfter: 8))).StatusCode);
 
-        var flag = Assert.Single(await setup.FlagsAsync(), f => f.Kind == FlagKind.PainHigh);
+        // The screening's own flag for the session is raised to critical, not doubled.
+        var flag = Assert.Single(await setup.FlagsAsync());
         Assert.Equal(Core.Safety.ScreeningTier.Urgent, flag.Severity);
+        Assert.Contains("Pain 8/10", flag.Summary, StringComparison.Ordinal);
         var worklist = (await setup.Clinician.Http.GetFromJsonAsync<List<FlagRow>>("/api/review/flags", LoggingSetup.Json))!;
         Assert.Equal(Core.Safety.ScreeningTier.Urgent, worklist.First(r => r.PatientId == setup.Patient.Id).Severity);
 

@@ -23,7 +23,22 @@ public sealed class FlagRaiser(IDbContextFactory<AppDbContext> contexts, TimePro
             .Where(s => s.PatientId == session.PatientId && s.Id != session.Id && s.LocalDate >= since && s.LocalDate <= session.LocalDate)
             .ToListAsync(cancellationToken);
         var (progression, regression) = await SuggestionsAsync(db, session.VersionId, cancellationToken);
-        var drafts = FlagRules.AfterSession(session, earlier, settings, progression, regression);
+        var drafts = FlagRules.AfterSession(session, earlier, settings, progression, regression).ToList();
+
+        // The logging-time screening may already have flagged this session for its pain or words:
+        // one session, one flag. A pain rule then raises that flag's severity and adds its line.
+        var screened = await db.Flags.FirstOrDefaultAsync(f => f.SessionId == session.Id, cancellationToken);
+        if (screened is not null)
+        {
+            foreach (var pain in drafts.Where(d => d.Kind is FlagKind.PainHigh or FlagKind.PainRise).ToList())
+            {
+                screened.Severity = pain.Severity > screened.Severity ? pain.Severity : screened.Severity;
+                var summary = $"{screened.Summary} {pain.Summary}";
+                screened.Summary = summary.Length > 1000 ? summary[..1000] : summary;
+                drafts.Remove(pain);
+            }
+        }
+
         await StoreAsync(db, session.ClinicId, session.PatientId, session.Id, drafts, cancellationToken);
     }
 
@@ -63,10 +78,11 @@ public sealed class FlagRaiser(IDbContextFactory<AppDbContext> contexts, TimePro
         }
     }
 
-    private async Task StoreAsync(AppDbContext db, Guid clinicId, Guid patientId, Guid? sessionId, IReadOnlyList<FlagDraft> drafts, CancellationToken cancellationToken)
+    private async Task StoreAsync(AppDbContext db, Guid clinicId, Guid patientId, Guid? sessionId, List<FlagDraft> drafts, CancellationToken cancellationToken)
     {
         if (drafts.Count == 0)
         {
+            await db.SaveChangesAsync(cancellationToken);
             return;
         }
 
