@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Prescriber.Core.Audit;
 using Prescriber.Core.Clinics;
 using Prescriber.Core.Flags;
 using Prescriber.Core.Library;
@@ -51,6 +52,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ClinicScope? s
     public DbSet<SessionEntry> SessionEntries => Set<SessionEntry>();
 
     public DbSet<Flag> Flags => Set<Flag>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     /// <summary>Data-protection keys live in the database, so every app node signs and reads the same links and cookies.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -5,6 +5,7 @@ using Prescriber.Web.Features.Jobs;
 using Prescriber.Web.Features.Library;
 using Prescriber.Web.Features.Notifications;
 using Prescriber.Web.Features.Programs;
+using Prescriber.Web.Features.Review;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,7 @@ builder.AddPrescriberIdentity();
 builder.AddPrescriberWeb();
 builder.AddLibrary();
 builder.AddPrograms();
+builder.AddReview();
 builder.AddNotifications();
 builder.AddPrescriberJobs();
 
@@ -22,6 +24,7 @@ app.UsePrescriberWeb();
 app.UsePrescriberJobs();
 app.MapLibraryApi();
 app.MapPrograms();
+app.MapReviewApi();
 
 app.Run();
 

@@ -11,4 +11,7 @@ public sealed class Clinic
     public string TimeZone { get; set; } = "UTC";
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The clinic's flag thresholds; the defaults are clinical-reference.md section 3.</summary>
+    public Flags.FlagSettings FlagSettings { get; set; } = new();
 }

@@ -27,4 +27,11 @@ public sealed class Flag : IClinicOwned
     public DateTime CreatedAt { get; set; }
 
     public FlagStatus Status { get; set; } = FlagStatus.Open;
+
+    /// <summary>The clinician's word when acknowledging or resolving ("called her, booked Tuesday").</summary>
+    public string? Comment { get; set; }
+
+    public DateTime? ChangedAt { get; set; }
+
+    public string? ChangedBy { get; set; }
 }

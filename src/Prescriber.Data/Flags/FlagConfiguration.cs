@@ -14,6 +14,8 @@ internal sealed class FlagConfiguration : IEntityTypeConfiguration<Flag>
         builder.Property(f => f.Severity).HasConversion<string>().HasMaxLength(20);
         builder.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(f => f.Summary).HasMaxLength(1000);
+        builder.Property(f => f.Comment).HasMaxLength(1000);
+        builder.Property(f => f.ChangedBy).HasMaxLength(256);
         builder.HasOne<Patient>().WithMany().HasForeignKey(f => f.PatientId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<SessionLog>().WithMany().HasForeignKey(f => f.SessionId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(f => new { f.ClinicId, f.Status, f.Severity });

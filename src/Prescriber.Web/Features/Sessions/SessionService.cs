@@ -14,7 +14,7 @@ namespace Prescriber.Web.Features.Sessions;
 /// checklist. One submit stores the whole session; the same idempotency key stores it once.
 /// Callers pass a patient that <see cref="PatientAccess"/> let in.
 /// </summary>
-public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, TimeProvider time)
+public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, TimeProvider time, Review.FlagRaiser flagRules)
 {
     public async Task<TodayView?> TodayAsync(Patient patient, Guid? programId, CancellationToken cancellationToken = default)
     {
@@ -130,6 +130,8 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
             throw;
         }
 
+        // The clinic's flag rules (high or rising pain, too easy, too hard) look at the new session.
+        await flagRules.AfterSessionAsync(session.Id, cancellationToken);
         return new LogResult(LogOutcome.Saved, session, Trigger: trigger);
     }
 

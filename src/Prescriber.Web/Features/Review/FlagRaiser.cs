@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using Prescriber.Core.Flags;
+using Prescriber.Core.Patients;
+using Prescriber.Core.Programs;
+using Prescriber.Data;
+
+namespace Prescriber.Web.Features.Review;
+
+/// <summary>
+/// Runs the flag rules (<see cref="FlagRules"/>) with the clinic's settings and stores what they
+/// raise, unless the same kind and severity is already open for the patient: the worklist shows
+/// a problem once, not once per session.
+/// </summary>
+public sealed class FlagRaiser(IDbContextFactory<AppDbContext> contexts, TimeProvider time)
+{
+    public async Task AfterSessionAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var session = await db.SessionLogs.AsNoTracking().FirstAsync(s => s.Id == sessionId, cancellationToken);
+        var settings = await db.Clinics.AsNoTracking().Where(c => c.Id == session.ClinicId).Select(c => c.FlagSettings).FirstAsync(cancellationToken);
+        var since = session.LocalDate.AddDays(-14);
+        var earlier = await db.SessionLogs.AsNoTracking()
+            .Where(s => s.PatientId == session.PatientId && s.Id != session.Id && s.LocalDate >= since && s.LocalDate <= session.LocalDate)
+            .ToListAsync(cancellationToken);
+        var (progression, regression) = await SuggestionsAsync(db, session.VersionId, cancellationToken);
+        var drafts = FlagRules.AfterSession(session, earlier, settings, progression, regression).ToList();
+
+        // The logging-time screening may already have flagged this session for its pain or words:
+        // one session, one flag. A pain rule then raises that flag's severity and adds its line.
+        var screened = await db.Flags.FirstOrDefaultAsync(f => f.SessionId == session.Id, cancellationToken);
+        if (screened is not null)
+        {
+            foreach (var pain in drafts.Where(d => d.Kind is FlagKind.PainHigh or FlagKind.PainRise).ToList())
+            {
+                screened.Severity = pain.Severity > screened.Severity ? pain.Severity : screened.Severity;
+                var summary = $"{screened.Summary} {pain.Summary}";
+                screened.Summary = summary.Length > 1000 ? summary[..1000] : summary;
+                drafts.Remove(pain);
+            }
+        }
+
+        await StoreAsync(db, session.ClinicId, session.PatientId, session.Id, drafts, cancellationToken);
+    }
+
+    /// <summary>The daily silence check over every clinic's active programs.</summary>
+    public async Task SilenceAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+
+        // A background job has no clinic: it looks across clinics on purpose, and writes each
+        // flag with the clinic of its patient.
+        var programs = await db.Programs.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.Status == ProgramStatus.Active)
+            .Select(p => new { p.ClinicId, p.PatientId, Start = p.Versions.Min(v => v.StartDate) })
+            .ToListAsync(cancellationToken);
+        var settings = await db.Clinics.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.FlagSettings, cancellationToken);
+        var zones = await db.Patients.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.TimeZone, cancellationToken);
+        var lastLogs = await db.SessionLogs.IgnoreQueryFilters().AsNoTracking()
+            .GroupBy(s => s.PatientId)
+            .Select(g => new { PatientId = g.Key, Last = g.Max(s => s.LocalDate) })
+            .ToDictionaryAsync(g => g.PatientId, g => g.Last, cancellationToken);
+        foreach (var patient in programs.GroupBy(p => p.PatientId))
+        {
+            var first = patient.First();
+            var today = PatientTime.Today(now, zones.GetValueOrDefault(patient.Key) ?? "UTC");
+            var since = patient.Min(p => p.Start);
+            if (since > today)
+            {
+                continue;
+            }
+
+            var last = lastLogs.TryGetValue(patient.Key, out var date) ? date : (DateOnly?)null;
+            if (FlagRules.Silence(last, since, today, settings.GetValueOrDefault(first.ClinicId) ?? new()) is { } draft)
+            {
+                await StoreAsync(db, first.ClinicId, patient.Key, null, [draft], cancellationToken);
+            }
+        }
+    }
+
+    private async Task StoreAsync(AppDbContext db, Guid clinicId, Guid patientId, Guid? sessionId, List<FlagDraft> drafts, CancellationToken cancellationToken)
+    {
+        if (drafts.Count == 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        var open = await db.Flags.IgnoreQueryFilters().AsNoTracking()
+            .Where(f => f.PatientId == patientId && f.Status != FlagStatus.Resolved)
+            .Select(f => new { f.Kind, f.Severity })
+            .ToListAsync(cancellationToken);
+        foreach (var draft in drafts.Where(d => !open.Any(o => o.Kind == d.Kind && o.Severity == d.Severity)))
+        {
+            db.Flags.Add(new Flag
+            {
+                ClinicId = clinicId,
+                PatientId = patientId,
+                SessionId = sessionId,
+                Kind = draft.Kind,
+                Severity = draft.Severity,
+                Summary = draft.Summary,
+                CreatedAt = time.GetUtcNow().UtcDateTime,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The library's harder and easier exercises of the version, named for the flag's suggestion.</summary>
+    private static async Task<(string? Progression, string? Regression)> SuggestionsAsync(AppDbContext db, Guid versionId, CancellationToken cancellationToken)
+    {
+        var ids = await db.PrescribedExercises.AsNoTracking().Where(e => e.VersionId == versionId).Select(e => e.ExerciseId).ToListAsync(cancellationToken);
+        var exercises = await db.Exercises.AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(cancellationToken);
+        var slugs = exercises.SelectMany(e => e.HarderSlugs.Concat(e.EasierSlugs)).Distinct().ToList();
+        var names = await db.Exercises.AsNoTracking().Where(e => slugs.Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, e => e.Name, cancellationToken);
+        string? Describe(Func<Core.Library.Exercise, List<string>> links)
+        {
+            var pairs = exercises.Where(e => links(e).Count > 0 && names.ContainsKey(links(e)[0])).Select(e => $"{e.Name} -> {names[links(e)[0]]}").ToList();
+            return pairs.Count == 0 ? null : string.Join(", ", pairs);
+        }
+
+        return (Describe(e => e.HarderSlugs), Describe(e => e.EasierSlugs));
+    }
+}

@@ -1,0 +1,49 @@
+using Prescriber.Core.Adherence;
+using Prescriber.Core.Programs;
+using Prescriber.Core.Sessions;
+
+namespace Prescriber.Web.Features.Review;
+
+/// <summary>A patient's programs and logs as loaded for review; computes adherence over any window.</summary>
+public sealed record PatientHistory(Guid PatientId, string TimeZone, IReadOnlyList<ExerciseProgram> Programs, IReadOnlyList<SessionLog> Sessions)
+{
+    /// <summary>One report per program (ended ones included: their days still counted while they ran).</summary>
+    public IReadOnlyList<(ExerciseProgram Program, AdherenceReport Report)> Reports(DateOnly from, DateOnly to, DateTimeOffset now) =>
+        Programs.Select(p => (p, AdherenceCalculator.Compute(new AdherenceInput
+        {
+            Versions = p.Versions,
+            Pauses = p.Pauses,
+            TimeZone = TimeZone,
+            Sessions = Sessions.Where(s => s.ProgramId == p.Id).ToList(),
+            From = from,
+            To = to,
+            Now = now,
+        }))).ToList();
+
+    /// <summary>Session adherence over all programs: credit and prescribed sessions added up.</summary>
+    public double? Adherence(DateOnly from, DateOnly to, DateTimeOffset now)
+    {
+        var reports = Reports(from, to, now);
+        var prescribed = reports.Sum(r => r.Report.Prescribed);
+        return prescribed > 0 ? 100 * reports.Sum(r => r.Report.SessionCredit) / prescribed : null;
+    }
+
+    public PainTrend Trend(DateOnly today)
+    {
+        double? Mean(DateOnly from, DateOnly to)
+        {
+            var values = Sessions.Where(s => s.LocalDate >= from && s.LocalDate <= to).Select(Core.Flags.FlagRules.PainOf).OfType<int>().ToList();
+            return values.Count > 0 ? values.Average() : null;
+        }
+
+        var recent = Mean(today.AddDays(-6), today);
+        var before = Mean(today.AddDays(-13), today.AddDays(-7));
+        return (recent, before) switch
+        {
+            ({ } r, { } b) when r - b >= 1 => PainTrend.Rising,
+            ({ } r, { } b) when b - r >= 1 => PainTrend.Falling,
+            ({ }, { }) => PainTrend.Steady,
+            _ => PainTrend.Unknown,
+        };
+    }
+}

@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using Prescriber.Core.Flags;
+using Prescriber.Core.Patients;
+using Prescriber.Data;
+
+namespace Prescriber.Web.Features.Review;
+
+/// <summary>
+/// The clinician's review: "My patients" and one patient's history. Loads with a fixed number of
+/// queries whatever the number of patients, then computes adherence with the one definition in
+/// Core (docs/adherence.md).
+/// </summary>
+public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, AuditTrail audit, TimeProvider time)
+{
+    public async Task<(IReadOnlyList<MyPatientRow> Rows, int Total)> MyPatientsAsync(MyPatientsQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var patients = db.Patients.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim().ToLowerInvariant();
+            // Runs as SQL lower(...) LIKE, as in PatientService.
+#pragma warning disable CA1304, CA1311, CA1862
+            patients = patients.Where(p => p.Name.ToLower().Contains(text) || p.NormalizedEmail.Contains(text));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        var list = await patients.ToListAsync(cancellationToken);
+        var ids = list.Select(p => p.Id).ToList();
+
+        // Two days of margin before the 28-day window covers every time zone's "today".
+        var histories = await LoadAsync(db, ids, DateOnly.FromDateTime(now.UtcDateTime).AddDays(-30), cancellationToken);
+        var lastSessions = await db.SessionLogs.AsNoTracking().GroupBy(s => s.PatientId)
+            .Select(g => new { g.Key, Last = g.Max(s => s.LocalDate) }).ToDictionaryAsync(g => g.Key, g => g.Last, cancellationToken);
+        var flags = await db.Flags.AsNoTracking().Where(f => f.Status != FlagStatus.Resolved)
+            .Select(f => new { f.PatientId, f.Severity }).ToListAsync(cancellationToken);
+
+        var rows = list.Select(p =>
+        {
+            var history = histories[p.Id];
+            var today = PatientTime.Today(now, p.TimeZone);
+            var open = flags.Where(f => f.PatientId == p.Id).ToList();
+            return new MyPatientRow(
+                p.Id, p.Name,
+                history.Adherence(today.AddDays(-7), today, now),
+                history.Adherence(today.AddDays(-28), today, now),
+                lastSessions.TryGetValue(p.Id, out var last) ? last : null,
+                history.Trend(today),
+                open.Count,
+                open.Count > 0 ? open.Max(f => f.Severity) : null);
+        });
+        if (query.FlaggedOnly)
+        {
+            rows = rows.Where(r => r.OpenFlags > 0);
+        }
+
+        var sorted = Sort(rows, query.SortBy, query.Descending).ToList();
+        return (sorted.Skip(query.Page * query.PageSize).Take(query.PageSize).ToList(), sorted.Count);
+    }
+
+    /// <summary>One patient's review, or null for an unknown (or another clinic's) id. The read is audited.</summary>
+    public async Task<PatientReview?> PatientAsync(Guid patientId, string action = "review.read", CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == patientId, cancellationToken);
+        if (patient is null)
+        {
+            return null;
+        }
+
+        var histories = await LoadAsync(db, [patient.Id], null, cancellationToken);
+        var flags = await db.Flags.AsNoTracking().Where(f => f.PatientId == patientId).OrderByDescending(f => f.CreatedAt).ToListAsync(cancellationToken);
+        audit.Add(db, action, patient.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        return new PatientReview(patient, histories[patient.Id], flags, PatientTime.Today(time.GetUtcNow(), patient.TimeZone));
+    }
+
+    /// <summary>Every patient of the clinic with their history, for the clinic exports. The read is audited once.</summary>
+    public async Task<IReadOnlyList<(Patient Patient, PatientHistory History)>> ClinicAsync(string action, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var patients = await db.Patients.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        var histories = await LoadAsync(db, patients.Select(p => p.Id).ToList(), null, cancellationToken);
+        audit.Add(db, action, null, $"{patients.Count} patients");
+        await db.SaveChangesAsync(cancellationToken);
+        return patients.Select(p => (p, histories[p.Id])).ToList();
+    }
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    private static async Task<Dictionary<Guid, PatientHistory>> LoadAsync(AppDbContext db, List<Guid> patientIds, DateOnly? since, CancellationToken cancellationToken)
+    {
+        var zones = await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.TimeZone, cancellationToken);
+        var programs = await db.Programs.AsNoTracking()
+            .Where(p => patientIds.Contains(p.PatientId))
+            .Include(p => p.Versions.OrderBy(v => v.Number)).ThenInclude(v => v.Exercises.OrderBy(e => e.Order))
+            .Include(p => p.Pauses)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var sessions = await db.SessionLogs.AsNoTracking()
+            .Where(s => patientIds.Contains(s.PatientId) && (since == null || s.LocalDate >= since))
+            .Include(s => s.Entries)
+            .OrderBy(s => s.LocalDate).ThenBy(s => s.LoggedAt)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var programsBy = programs.ToLookup(p => p.PatientId);
+        var sessionsBy = sessions.ToLookup(s => s.PatientId);
+        return patientIds.ToDictionary(id => id, id => new PatientHistory(id, zones.GetValueOrDefault(id) ?? "UTC", programsBy[id].ToList(), sessionsBy[id].ToList()));
+    }
+
+    private static IEnumerable<MyPatientRow> Sort(IEnumerable<MyPatientRow> rows, string? by, bool descending)
+    {
+        Func<MyPatientRow, object?> key = by switch
+        {
+            nameof(MyPatientRow.Adherence7) => r => r.Adherence7 ?? -1,
+            nameof(MyPatientRow.Adherence28) => r => r.Adherence28 ?? -1,
+            nameof(MyPatientRow.LastSession) => r => r.LastSession ?? DateOnly.MinValue,
+            nameof(MyPatientRow.PainTrend) => r => r.PainTrend,
+            nameof(MyPatientRow.OpenFlags) => r => r.OpenFlags,
+            nameof(MyPatientRow.Name) => r => r.Name,
+            // Who needs me today: most severe open flag first, then the least adherent.
+            _ => r => (r.TopSeverity.HasValue ? 10 - (int)r.TopSeverity.Value : 20) * 1000 + (r.Adherence7 ?? 100),
+        };
+        return descending ? rows.OrderByDescending(key).ThenBy(r => r.Name, StringComparer.Ordinal) : rows.OrderBy(key).ThenBy(r => r.Name, StringComparer.Ordinal);
+    }
+}

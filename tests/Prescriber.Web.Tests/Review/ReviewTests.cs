@@ -1,0 +1,155 @@
+using System.Net;
+using System.Net.Http.Json;
+using CsvHelper;
+using Hl7.Fhir.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Prescriber.Core.Flags;
+using Prescriber.Data;
+using Prescriber.Web.Features.Review;
+using Prescriber.Web.Tests.Infrastructure;
+using Prescriber.Web.Tests.Sessions;
+using R4 = Hl7.Fhir.Model;
+
+namespace Prescriber.Web.Tests.Review;
+
+public abstract class ReviewTests<TApp>(TApp app) : ProviderTests<TApp>(app) where TApp : PrescriberApp
+{
+    [Fact]
+    public async Task High_pain_raises_a_critical_flag_that_is_acknowledged_and_resolved_with_audit_rows()
+    {
+        var setup = await LoggingSetup.CreateAsync(App);
+        Assert.Equal(HttpStatusCode.Created, (await setup.PostAsync(setup.Submission(painBefore: 3, painAfter: 8))).StatusCode);
+
+        // The screening's own flag for the session is raised to critical, not doubled.
+        var flag = Assert.Single(await setup.FlagsAsync());
+        Assert.Equal(Core.Safety.ScreeningTier.Urgent, flag.Severity);
+        Assert.Contains("Pain 8/10", flag.Summary, StringComparison.Ordinal);
+        var worklist = (await setup.Clinician.Http.GetFromJsonAsync<List<FlagRow>>("/api/review/flags", LoggingSetup.Json))!;
+        Assert.Equal(Core.Safety.ScreeningTier.Urgent, worklist.First(r => r.PatientId == setup.Patient.Id).Severity);
+
+        var http = setup.Clinician.Http;
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsJsonAsync($"/api/review/flags/{flag.Id}/acknowledge", new FlagChange("Calling her now"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsJsonAsync($"/api/review/flags/{flag.Id}/resolve", new FlagChange(" "))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsJsonAsync($"/api/review/flags/{flag.Id}/resolve", new FlagChange("Spoke to her; pain settled"))).StatusCode);
+
+        var stored = Assert.Single(await setup.FlagsAsync(), f => f.Id == flag.Id);
+        Assert.Equal((FlagStatus.Resolved, "Spoke to her; pain settled"), (stored.Status, stored.Comment));
+        var actions = await AuditAsync(setup.Patient.Id);
+        Assert.Contains("flag.acknowledge", actions);
+        Assert.Contains("flag.resolve", actions);
+        var open = (await http.GetFromJsonAsync<List<FlagRow>>("/api/review/flags", LoggingSetup.Json))!;
+        Assert.DoesNotContain(open, r => r.Id == flag.Id);
+    }
+
+    [Fact]
+    public async Task The_silence_job_flags_a_quiet_patient_once()
+    {
+        var setup = await LoggingSetup.CreateAsync(App);
+        for (var run = 0; run < 2; run++)
+        {
+            await App.InScopeAsync(sp => sp.GetRequiredService<SilenceFlagJob>().RunAsync(CancellationToken.None));
+        }
+
+        var silence = Assert.Single(await setup.FlagsAsync(), f => f.Kind == FlagKind.Silence);
+        Assert.Contains("No session logged since the plan started", silence.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exports_parse_back_the_fhir_bundle_has_the_right_codes_and_the_csv_round_trips()
+    {
+        var setup = await LoggingSetup.CreateAsync(App);
+        Assert.Equal(HttpStatusCode.Created, (await setup.PostAsync(setup.Submission(painBefore: 4, painAfter: 2, note: "Felt good, a bit stiff"))).StatusCode);
+        var http = setup.Clinician.Http;
+        var id = setup.Patient.Id;
+
+        var json = await http.GetStringAsync($"/api/review/patients/{id}/fhir");
+        var bundle = new FhirJsonDeserializer().Deserialize<R4.Bundle>(json);
+        var resources = bundle.Entry.Select(e => e.Resource).ToList();
+        Assert.Single(resources.OfType<R4.Patient>());
+        Assert.Single(resources.OfType<R4.CarePlan>());
+        var requests = resources.OfType<R4.ServiceRequest>().ToList();
+        Assert.Equal(setup.Current.Exercises.Count, requests.Count);
+        Assert.All(requests, r => Assert.Equal("229065009", r.Code!.Coding.Single().Code));
+        Assert.All(requests, r => Assert.False(string.IsNullOrEmpty(r.PatientInstruction!)));
+        var pains = resources.OfType<R4.Observation>().ToList();
+        Assert.Equal(2, pains.Count);
+        Assert.All(pains, o => Assert.Equal(("http://loinc.org", "72514-3"), (o.Code.Coding.Single().System, o.Code.Coding.Single().Code)));
+        Assert.Equal([2, 4], pains.Select(o => ((R4.Integer)o.Value!).Value!.Value).Order());
+        Assert.Equal(R4.EventStatus.Completed, Assert.Single(resources.OfType<R4.Procedure>()).Status);
+
+        var csv = await http.GetStringAsync($"/api/review/patients/{id}/sessions.csv");
+        using (var reader = CsvReader.FromText(csv, null))
+        {
+            Assert.True(reader.Read());
+            Assert.Equal(id.ToString(), reader.GetString("PatientId"));
+            Assert.Equal("Completed", reader.GetString("Status"));
+            Assert.Equal("4", reader.GetString("PainBefore"));
+            Assert.Equal("Felt good, a bit stiff", reader.GetString("Note"));
+            Assert.False(reader.Read());
+        }
+
+        var adherence = await http.GetStringAsync($"/api/review/patients/{id}/adherence.csv");
+        using (var reader = CsvReader.FromText(adherence, null))
+        {
+            var rows = 0;
+            while (reader.Read())
+            {
+                rows++;
+                Assert.Equal(setup.Program.Name, reader.GetString("Program"));
+            }
+
+            Assert.Equal(28, rows);
+        }
+
+        Assert.Contains(id.ToString(), await http.GetStringAsync("/api/review/clinic/sessions.csv"), StringComparison.Ordinal);
+        Assert.Contains(id.ToString(), await http.GetStringAsync("/api/review/clinic/adherence.csv"), StringComparison.Ordinal);
+        var actions = await AuditAsync(id);
+        Assert.Contains("export.fhir", actions);
+        Assert.Contains("export.sessions-csv", actions);
+        Assert.Contains("export.adherence-csv", actions);
+    }
+
+    [Fact]
+    public async Task Another_clinics_ids_are_refused_on_every_review_page_and_export_and_reads_are_audited()
+    {
+        var setup = await LoggingSetup.CreateAsync(App);
+        Assert.Equal(HttpStatusCode.Created, (await setup.PostAsync(setup.Submission(painBefore: 2, painAfter: 9))).StatusCode);
+        var flag = (await setup.FlagsAsync()).First();
+        var (_, otherEmail) = await App.CreateClinicUserAsync();
+        var other = await App.SignedInClientAsync(otherEmail);
+        var id = setup.Patient.Id;
+
+        string[] gets =
+        [
+            $"/review/patients/{id}", $"/api/review/patients/{id}/sessions.csv", $"/api/review/patients/{id}/adherence.csv",
+            $"/api/review/patients/{id}/fhir",
+        ];
+        foreach (var path in gets)
+        {
+            Assert.True((await setup.Clinician.Http.GetAsync(path)).StatusCode == HttpStatusCode.OK, $"own clinic should open {path}");
+            Assert.True((await other.GetAsync(path)).StatusCode == HttpStatusCode.NotFound, $"another clinic should get 404 for {path}");
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/review/flags/{flag.Id}/acknowledge", new FlagChange("mine now"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/review/flags/{flag.Id}/resolve", new FlagChange("mine now"))).StatusCode);
+        Assert.DoesNotContain(id.ToString(), await other.GetStringAsync("/api/review/clinic/sessions.csv"), StringComparison.Ordinal);
+        Assert.DoesNotContain(id.ToString(), await other.GetStringAsync("/api/review/patients"), StringComparison.Ordinal);
+        Assert.DoesNotContain(flag.Id.ToString(), await other.GetStringAsync("/api/review/flags"), StringComparison.Ordinal);
+        foreach (var page in new[] { "/review", "/review/flags", "/help/adherence" })
+        {
+            Assert.True((await setup.Clinician.Http.GetAsync(page)).StatusCode == HttpStatusCode.OK, $"clinician should open {page}");
+        }
+
+        Assert.Contains("review.read", await AuditAsync(id));
+        Assert.Equal(FlagStatus.Open, (await setup.FlagsAsync()).Single(f => f.Id == flag.Id).Status);
+    }
+
+    private Task<List<string>> AuditAsync(Guid patientId) =>
+        App.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEvents.IgnoreQueryFilters()
+            .Where(a => a.PatientId == patientId && a.UserId != null).Select(a => a.Action).ToListAsync());
+}
+
+public sealed class ReviewTestsOnSqlite(SqliteApp app) : ReviewTests<SqliteApp>(app);
+
+public sealed class ReviewTestsOnPostgres(PostgresApp app) : ReviewTests<PostgresApp>(app);
