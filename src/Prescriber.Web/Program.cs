@@ -22,6 +22,7 @@ app.UsePrescriberWeb();
 app.UsePrescriberJobs();
 app.MapLibraryApi();
 app.MapPrograms();
+app.MapNotifications();
 
 app.Run();
 

@@ -8,9 +8,22 @@ public static class RecurringJobs
 {
     public const string OutboxDispatch = "outbox-dispatch";
 
+    public const string Reminders = "reminders";
+
+    public const string ClinicianDigest = "clinician-digest";
+
     public static void Register(IRecurringJobManager jobs)
     {
         // Every minute; a run that finds nothing due costs one indexed query.
         jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatch, job => job.RunAsync(CancellationToken.None), "* * * * *");
+
+        // Every minute: a 07:30 reminder goes out by 07:31. Each run reads active programs in
+        // keyset batches and writes only due slots; a slot already queued costs nothing but the
+        // lookup, and the unique slot key makes an overlapping or doubled run harmless.
+        jobs.AddOrUpdate<ReminderJob>(Reminders, job => job.RunAsync(CancellationToken.None), "* * * * *");
+
+        // Every 15 minutes rather than once a day: clinics sit in different time zones, each gets
+        // its digest from its own 07:00, and the per-clinician, per-day key sends it once.
+        jobs.AddOrUpdate<ClinicianDigestJob>(ClinicianDigest, job => job.RunAsync(CancellationToken.None), "*/15 * * * *");
     }
 }
