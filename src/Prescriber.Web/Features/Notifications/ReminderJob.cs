@@ -44,7 +44,14 @@ public sealed class ReminderJob(
             }
 
             after = batch[^1].ProgramId;
-            queued += await QueueAsync(batch, now, cancellationToken);
+            var added = await QueueAsync(batch, now, cancellationToken);
+            if (added > 0 && queued == 0)
+            {
+                // The first reminders start going out while the scan goes on through the rest.
+                dispatch.DispatchSoon();
+            }
+
+            queued += added;
             if (batch.Count < batchSize)
             {
                 break;
