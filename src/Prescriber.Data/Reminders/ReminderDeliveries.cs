@@ -21,4 +21,22 @@ public static class ReminderDeliveries
                 && sqlite.Message.Contains("ReminderDeliveries.ProgramId", StringComparison.Ordinal),
             _ => false,
         };
+
+    /// <summary>
+    /// True for a PostgreSQL deadlock between two writers of the same slots: their batches insert
+    /// the same unique keys in different orders (row ids are random within a millisecond). The
+    /// database aborts one; the other has written the slots. EF reports it wrapped, as transient.
+    /// </summary>
+    public static bool IsDeadlock(Exception exception)
+    {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is Npgsql.PostgresException { SqlState: "40P01" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

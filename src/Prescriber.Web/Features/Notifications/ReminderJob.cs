@@ -174,7 +174,7 @@ public sealed class ReminderJob(
             await db.SaveChangesAsync(cancellationToken);
             return pending.Count;
         }
-        catch (DbUpdateException ex) when (ReminderDeliveries.IsDuplicateSlot(ex))
+        catch (Exception ex) when ((ex is DbUpdateException update && ReminderDeliveries.IsDuplicateSlot(update)) || ReminderDeliveries.IsDeadlock(ex))
         {
             log.LogInformation("Another reminder run queued some of these slots first; saving the rest one by one");
         }
@@ -182,21 +182,39 @@ public sealed class ReminderJob(
         var queued = 0;
         foreach (var (delivery, message) in pending)
         {
+            if (await SaveAloneAsync(delivery, message, created, cancellationToken))
+            {
+                queued++;
+            }
+        }
+
+        return queued;
+    }
+
+    /// <summary>One slot in its own save; false when another run or server queued it first.</summary>
+    private async Task<bool> SaveAloneAsync(ReminderDelivery delivery, OutboxMessage message, DateTime created, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
             await using var single = await contexts.CreateDbContextAsync(cancellationToken);
             single.ReminderDeliveries.Add(delivery);
             OutboxWriter.Add(single, message, created);
             try
             {
                 await single.SaveChangesAsync(cancellationToken);
-                queued++;
+                return true;
             }
             catch (DbUpdateException ex) when (ReminderDeliveries.IsDuplicateSlot(ex))
             {
                 // Another run or server queued this slot: it is done, and sent once.
+                return false;
+            }
+            catch (Exception ex) when (ReminderDeliveries.IsDeadlock(ex) && attempt < 3)
+            {
+                // Aborted in favour of a writer of the same slot; trying again finds it written
+                // (a duplicate) or, if that writer failed after all, writes it.
             }
         }
-
-        return queued;
     }
 
     private TimeZoneInfo Zone(string id)
