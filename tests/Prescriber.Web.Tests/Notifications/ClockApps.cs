@@ -19,7 +19,8 @@ public sealed class SqliteClockApp : SqliteApp, IClockApp
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
 
-    protected override Dictionary<string, string?> Settings { get; } = MailSettings.Smtp();
+    // Small batches, so the reminder scan's keyset paging runs in every test.
+    protected override Dictionary<string, string?> Settings { get; } = new(MailSettings.Smtp()) { ["Reminders:BatchSize"] = "5" };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -32,7 +33,8 @@ public sealed class PostgresClockApp : PostgresApp, IClockApp
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
 
-    protected override Dictionary<string, string?> Settings { get; } = MailSettings.Smtp();
+    // Small batches, so the reminder scan's keyset paging runs in every test.
+    protected override Dictionary<string, string?> Settings { get; } = new(MailSettings.Smtp()) { ["Reminders:BatchSize"] = "5" };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
