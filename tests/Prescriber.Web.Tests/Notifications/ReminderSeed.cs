@@ -32,17 +32,34 @@ internal static class ReminderSeed
             var exercise = await db.Exercises.IgnoreQueryFilters().AsNoTracking().Where(e => e.ClinicId == null).OrderBy(e => e.Slug).FirstAsync();
             var patient = new Patient
             {
-                ClinicId = clinic, Name = "Rem Patient", Email = email, NormalizedEmail = email.ToLowerInvariant(), TimeZone = timeZone,
-                CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), RemindersOff = remindersOff, UserId = userId,
+                ClinicId = clinic,
+                Name = "Rem Patient",
+                Email = email,
+                NormalizedEmail = email.ToLowerInvariant(),
+                TimeZone = timeZone,
+                CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+                RemindersOff = remindersOff,
+                UserId = userId,
             };
             var program = new ExerciseProgram
             {
-                ClinicId = clinic, PatientId = patient.Id, Name = "Upper back routine", Status = status, CurrentVersion = 1, Revision = 1,
-                CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+                ClinicId = clinic,
+                PatientId = patient.Id,
+                Name = "Upper back routine",
+                Status = status,
+                CurrentVersion = 1,
+                Revision = 1,
+                CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+                UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
             };
             var version = new ProgramVersion
             {
-                ClinicId = clinic, ProgramId = program.Id, Number = 1, CreatedAt = program.CreatedAt, StartDate = start, EndDate = end,
+                ClinicId = clinic,
+                ProgramId = program.Id,
+                Number = 1,
+                CreatedAt = program.CreatedAt,
+                StartDate = start,
+                EndDate = end,
                 ReminderTimes = [.. times],
                 Exercises = [new PrescribedExercise { ClinicId = clinic, ExerciseId = exercise.Id, ExerciseName = exercise.Name, Order = 0 }],
             };
@@ -59,8 +76,14 @@ internal static class ReminderSeed
             var db = sp.GetRequiredService<AppDbContext>();
             db.SessionLogs.Add(new SessionLog
             {
-                ClinicId = seeded.ClinicId, PatientId = seeded.PatientId, ProgramId = seeded.ProgramId, VersionId = seeded.VersionId,
-                LocalDate = localDate, LoggedAt = DateTime.UtcNow, Status = SessionStatus.Completed, IdempotencyKey = Guid.NewGuid().ToString("N"),
+                ClinicId = seeded.ClinicId,
+                PatientId = seeded.PatientId,
+                ProgramId = seeded.ProgramId,
+                VersionId = seeded.VersionId,
+                LocalDate = localDate,
+                LoggedAt = DateTime.UtcNow,
+                Status = SessionStatus.Completed,
+                IdempotencyKey = Guid.NewGuid().ToString("N"),
             });
             await db.SaveChangesAsync();
         });
