@@ -77,7 +77,8 @@ public static class ReminderBenchmark
         var work = Directory.CreateTempSubdirectory("prescriber-bench-").FullName;
         var log = Path.Combine(work, "accepted.log");
         var port = FreePort();
-        using var sink = StartSink(port, log, maildir ? Path.Combine(work, "maildir") : null);
+        // Stopped (and disposed) by the finally below, also when the run fails.
+        var sink = StartSink(port, log, maildir ? Path.Combine(work, "maildir") : null);
         var database = $"prescriber_bench_{Guid.NewGuid():N}";
         var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = database, MaxPoolSize = 20 }.ConnectionString;
         await ExecuteAsync(postgres, $"CREATE DATABASE \"{database}\"");
@@ -163,6 +164,8 @@ public static class ReminderBenchmark
         }
         finally
         {
+            Stop(sink);
+            sink.Dispose();
             NpgsqlConnection.ClearAllPools();
             await ExecuteAsync(postgres, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
             Directory.Delete(work, recursive: true);
@@ -269,7 +272,6 @@ public static class ReminderBenchmark
             throw new InvalidOperationException("The SMTP sink did not start (is python3-aiosmtpd installed?).");
         }
 
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(process);
         return process;
     }
 
@@ -280,6 +282,7 @@ public static class ReminderBenchmark
             if (!process.HasExited)
             {
                 process.Kill();
+                process.WaitForExit();
             }
         }
         catch (InvalidOperationException)
