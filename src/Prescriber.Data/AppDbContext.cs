@@ -8,6 +8,7 @@ using Prescriber.Core.Library;
 using Prescriber.Core.Notifications;
 using Prescriber.Core.Patients;
 using Prescriber.Core.Programs;
+using Prescriber.Core.Reminders;
 using Prescriber.Core.Sessions;
 using Prescriber.Data.Clinics;
 using Prescriber.Data.Identity;
@@ -54,6 +55,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ClinicScope? s
     public DbSet<Flag> Flags => Set<Flag>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
 
     /// <summary>Data-protection keys live in the database, so every app node signs and reads the same links and cookies.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

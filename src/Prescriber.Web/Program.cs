@@ -25,6 +25,7 @@ app.UsePrescriberJobs();
 app.MapLibraryApi();
 app.MapPrograms();
 app.MapReviewApi();
+app.MapNotifications();
 
 app.Run();
 

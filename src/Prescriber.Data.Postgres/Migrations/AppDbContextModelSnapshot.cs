@@ -1058,6 +1058,45 @@ namespace Prescriber.Data.Postgres.Migrations
                     b.ToTable("ProgramVersions");
                 });
 
+            modelBuilder.Entity("Prescriber.Core.Reminders.ReminderDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OutboxMessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeOnly>("Slot")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "LocalDate", "Slot")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ReminderDeliveries_ProgramId_LocalDate_Slot");
+
+                    b.ToTable("ReminderDeliveries");
+                });
+
             modelBuilder.Entity("Prescriber.Core.Sessions.SessionEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1505,6 +1544,15 @@ namespace Prescriber.Data.Postgres.Migrations
                 {
                     b.HasOne("Prescriber.Core.Programs.ExerciseProgram", null)
                         .WithMany("Versions")
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Prescriber.Core.Reminders.ReminderDelivery", b =>
+                {
+                    b.HasOne("Prescriber.Core.Programs.ExerciseProgram", null)
+                        .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

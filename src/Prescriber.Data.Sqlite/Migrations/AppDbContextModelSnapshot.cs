@@ -1047,6 +1047,45 @@ namespace Prescriber.Data.Sqlite.Migrations
                     b.ToTable("ProgramVersions");
                 });
 
+            modelBuilder.Entity("Prescriber.Core.Reminders.ReminderDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClinicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OutboxMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Slot")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "LocalDate", "Slot")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ReminderDeliveries_ProgramId_LocalDate_Slot");
+
+                    b.ToTable("ReminderDeliveries");
+                });
+
             modelBuilder.Entity("Prescriber.Core.Sessions.SessionEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1494,6 +1533,15 @@ namespace Prescriber.Data.Sqlite.Migrations
                 {
                     b.HasOne("Prescriber.Core.Programs.ExerciseProgram", null)
                         .WithMany("Versions")
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Prescriber.Core.Reminders.ReminderDelivery", b =>
+                {
+                    b.HasOne("Prescriber.Core.Programs.ExerciseProgram", null)
+                        .WithMany()
                         .HasForeignKey("ProgramId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

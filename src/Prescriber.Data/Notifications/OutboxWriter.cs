@@ -23,6 +23,17 @@ public static class OutboxWriter
             return false;
         }
 
+        Add(db, message, now);
+        return true;
+    }
+
+    /// <summary>
+    /// Adds the message without looking for its key first: for writers that queue many at once
+    /// and guard duplicates with a key of their own (reminders). A duplicate still fails on the
+    /// unique index at save.
+    /// </summary>
+    public static void Add(AppDbContext db, OutboxMessage message, DateTime now)
+    {
         message.Status = OutboxStatus.Pending;
         message.CreatedAt = now;
         message.MessageId = OutboxMessage.MessageIdFor(message.Id);
@@ -32,7 +43,6 @@ public static class OutboxWriter
         }
 
         db.OutboxMessages.Add(message);
-        return true;
     }
 
     /// <summary>

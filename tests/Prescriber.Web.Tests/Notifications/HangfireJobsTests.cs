@@ -15,9 +15,11 @@ public abstract class HangfireJobsTests<TApp>(TApp app) : MailTests<TApp>(app) w
         var recurring = await App.InScopeAsync(sp =>
         {
             using var connection = sp.GetRequiredService<JobStorage>().GetConnection();
-            return Task.FromResult(connection.GetRecurringJobs().Single(j => j.Id == RecurringJobs.OutboxDispatch));
+            return Task.FromResult(connection.GetRecurringJobs());
         });
-        Assert.Equal("* * * * *", recurring.Cron);
+        Assert.Equal("* * * * *", recurring.Single(j => j.Id == RecurringJobs.OutboxDispatch).Cron);
+        Assert.Equal("* * * * *", recurring.Single(j => j.Id == RecurringJobs.Reminders).Cron);
+        Assert.Equal("*/15 * * * *", recurring.Single(j => j.Id == RecurringJobs.ClinicianDigest).Cron);
 
         var token = Token();
         await QueueAsync($"{token}@mail.test");

@@ -11,6 +11,10 @@ public static class RecurringJobs
 
     public const string SilenceFlags = "silence-flags";
 
+    public const string Reminders = "reminders";
+
+    public const string ClinicianDigest = "clinician-digest";
+
     public static void Register(IRecurringJobManager jobs)
     {
         // Every minute; a run that finds nothing due costs one indexed query.
@@ -18,5 +22,14 @@ public static class RecurringJobs
 
         // Daily at 06:00 UTC: no-log-for-N-days flags, in the worklist before morning clinic in Europe.
         jobs.AddOrUpdate<SilenceFlagJob>(SilenceFlags, job => job.RunAsync(CancellationToken.None), "0 6 * * *");
+
+        // Every minute: a 07:30 reminder goes out by 07:31. Each run reads active programs in
+        // keyset batches and writes only due slots; a slot already queued costs nothing but the
+        // lookup, and the unique slot key makes an overlapping or doubled run harmless.
+        jobs.AddOrUpdate<ReminderJob>(Reminders, job => job.RunAsync(CancellationToken.None), "* * * * *");
+
+        // Every 15 minutes rather than once a day: clinics sit in different time zones, each gets
+        // its digest from its own 07:00, and the per-clinician, per-day key sends it once.
+        jobs.AddOrUpdate<ClinicianDigestJob>(ClinicianDigest, job => job.RunAsync(CancellationToken.None), "*/15 * * * *");
     }
 }

@@ -4,7 +4,7 @@ namespace Prescriber.Web.Features.Notifications;
 
 public static class NotificationsExtensions
 {
-    /// <summary>The outbox, its dispatcher and the transports; email rendering.</summary>
+    /// <summary>The outbox, its dispatcher and the transports; email rendering; plan emails, reminders and digests.</summary>
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -16,6 +16,20 @@ public static class NotificationsExtensions
         services.AddScoped<OutboxDispatchTrigger>();
         services.AddScoped<EmailRenderer>();
         services.AddScoped<OutboxAdminService>();
+
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>();
+        services.AddScoped<PlanEmails>();
+        services.AddScoped<ReminderEmails>();
+        services.AddScoped<ReminderJob>();
+        services.AddScoped<ClinicianDigestJob>();
         return builder;
+    }
+
+    /// <summary>The patient's one-click way out of reminders.</summary>
+    public static WebApplication MapNotifications(this WebApplication app)
+    {
+        app.MapReminderOptOut();
+        return app;
     }
 }

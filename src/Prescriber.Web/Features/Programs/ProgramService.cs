@@ -5,14 +5,21 @@ using Prescriber.Core.Programs;
 using Prescriber.Data;
 using Prescriber.Data.Clinics;
 using Prescriber.Web.Features.Common;
+using Prescriber.Web.Features.Notifications;
 
 namespace Prescriber.Web.Features.Programs;
 
 /// <summary>
 /// Assigning and adjusting programs. Every adjustment appends a version; nothing here rewrites
 /// one. Two clinicians saving from the same revision: the second is told, and keeps their edits.
+/// Every new version emails the patient their plan, queued in the same save as the version.
 /// </summary>
-public sealed class ProgramService(IDbContextFactory<AppDbContext> contexts, ClinicScope scope, TimeProvider time)
+public sealed class ProgramService(
+    IDbContextFactory<AppDbContext> contexts,
+    ClinicScope scope,
+    TimeProvider time,
+    PlanEmails planEmails,
+    OutboxDispatchTrigger dispatch)
 {
     public async Task<IReadOnlyList<ExerciseProgram>> ListForPatientAsync(Guid patientId, CancellationToken cancellationToken = default)
     {
@@ -77,7 +84,9 @@ public sealed class ProgramService(IDbContextFactory<AppDbContext> contexts, Cli
         version.ProgramId = program.Id;
         program.Versions.Add(version);
         db.Programs.Add(program);
+        await planEmails.EnqueueAsync(db, patient, program, version, previous: null, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        dispatch.DispatchSoon();
         return SaveResult<ExerciseProgram>.Saved(program);
     }
 
@@ -121,7 +130,15 @@ public sealed class ProgramService(IDbContextFactory<AppDbContext> contexts, Cli
         program.Name = draft.Name.Trim();
         program.Revision++;
         program.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        return await SaveAsync(db, program, cancellationToken);
+        var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == program.PatientId, cancellationToken);
+        await planEmails.EnqueueAsync(db, patient, program, version, current, program.UpdatedAt, cancellationToken);
+        var saved = await SaveAsync(db, program, cancellationToken);
+        if (saved.Outcome == SaveOutcome.Saved)
+        {
+            dispatch.DispatchSoon();
+        }
+
+        return saved;
     }
 
     public async Task<SaveResult<IReadOnlyList<ProgramChange>>> CompareAsync(Guid programId, int from, int to, CancellationToken cancellationToken = default)

@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Prescriber.Core.Clinics;
+using Prescriber.Core.Notifications;
+using Prescriber.Core.Patients;
+using Prescriber.Core.Programs;
+using Prescriber.Core.Reminders;
+using Prescriber.Data;
+using Prescriber.Data.Notifications;
+using Prescriber.Web.Features.Common;
+
+namespace Prescriber.Web.Features.Notifications;
+
+/// <summary>
+/// A daily email to each clinician listing their clinic's patients who went silent, whose
+/// adherence is low, or who never signed in. Sent from <see cref="ReminderOptions.DigestTime"/> in
+/// the clinic's time zone; the job runs often and the dedup key (clinician, clinic-local date)
+/// makes it one email a day. No email when there is nothing to report.
+/// TODO(issue 7): add the review flags (pain, red flags) once they exist; today only the logs speak.
+/// </summary>
+public sealed class ClinicianDigestJob(
+    IDbContextFactory<AppDbContext> contexts,
+    EmailRenderer renderer,
+    OutboxDispatchTrigger dispatch,
+    IOptions<ReminderOptions> options,
+    IOptions<AppOptions> app,
+    TimeProvider time)
+{
+    public const string Kind = "clinician.digest";
+
+    public const string Definitions =
+        "Silent: no session logged for 2 days or more. Low adherence: under 50% of the sessions prescribed in the last 7 days "
+        + "(times a day x scheduled days of the current version, minus paused days). Interim measures until the review flags arrive.";
+
+    public static string DedupKey(string userId, DateOnly date) => $"digest:{userId}:{date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
+
+    /// <summary>Queues today's digests that are due; returns how many.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        List<Clinic> clinics;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            clinics = await db.Clinics.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        }
+
+        var queued = 0;
+        foreach (var clinic in clinics)
+        {
+            var local = TimeZoneInfo.ConvertTime(now, PatientTime.Zone(clinic.TimeZone));
+            if (TimeOnly.FromDateTime(local.DateTime) < options.Value.DigestLocalTime)
+            {
+                continue;
+            }
+
+            queued += await QueueForClinicAsync(clinic, DateOnly.FromDateTime(local.DateTime), now, cancellationToken);
+        }
+
+        if (queued > 0)
+        {
+            dispatch.DispatchSoon();
+        }
+
+        return queued;
+    }
+
+    private async Task<int> QueueForClinicAsync(Clinic clinic, DateOnly clinicToday, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var clinicians = await (
+                from user in db.Users
+                join userRole in db.UserRoles on user.Id equals userRole.UserId
+                join role in db.Roles on userRole.RoleId equals role.Id
+                where role.Name == Roles.Clinician && user.ClinicId == clinic.Id && user.Email != null
+                select new { user.Id, user.Email, user.DisplayName })
+            .ToListAsync(cancellationToken);
+        var keys = clinicians.Select(c => DedupKey(c.Id, clinicToday)).ToList();
+        var done = await db.OutboxMessages.Where(m => keys.Contains(m.DedupKey)).Select(m => m.DedupKey).ToListAsync(cancellationToken);
+        clinicians.RemoveAll(c => done.Contains(DedupKey(c.Id, clinicToday)));
+        if (clinicians.Count == 0)
+        {
+            return 0;
+        }
+
+        var lines = await LinesAsync(db, clinic.Id, now, cancellationToken);
+        if (lines.Count == 0)
+        {
+            return 0;
+        }
+
+        var nowUtc = now.UtcDateTime;
+        var title = $"{lines.Count} patient{(lines.Count == 1 ? "" : "s")} to look at today";
+        foreach (var clinician in clinicians)
+        {
+            var name = string.IsNullOrWhiteSpace(clinician.DisplayName) ? "there" : clinician.DisplayName;
+            var html = await renderer.RenderAsync<DigestEmail>(new Dictionary<string, object?>
+            {
+                [nameof(DigestEmail.Title)] = title,
+                [nameof(DigestEmail.ClinicianName)] = name,
+                [nameof(DigestEmail.ClinicName)] = clinic.Name,
+                [nameof(DigestEmail.Lines)] = lines,
+                [nameof(DigestEmail.Definitions)] = Definitions,
+            });
+            await OutboxWriter.EnqueueAsync(db, new OutboxMessage
+            {
+                ClinicId = clinic.Id,
+                Kind = Kind,
+                ToAddress = clinician.Email!,
+                ToName = clinician.DisplayName,
+                Subject = title,
+                HtmlBody = html,
+                TextBody = Text(name, clinic.Name, lines),
+                DedupKey = DedupKey(clinician.Id, clinicToday),
+            }, nowUtc, cancellationToken);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return clinicians.Count;
+        }
+        catch (DbUpdateException ex) when (OutboxWriter.IsDuplicateKey(ex))
+        {
+            // Another run queued today's digests at the same moment: they exist, once.
+            return 0;
+        }
+    }
+
+    /// <summary>The clinic's patients on an active program who need a look; set-based, a few queries per clinic.</summary>
+    private async Task<List<DigestLine>> LinesAsync(AppDbContext db, Guid clinicId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // A job has no clinic scope: the filters would hide everything, so name the clinic instead.
+        var programs = await (
+                from p in db.Programs.IgnoreQueryFilters()
+                join patient in db.Patients.IgnoreQueryFilters() on p.PatientId equals patient.Id
+                join v in db.ProgramVersions.IgnoreQueryFilters() on new { p.Id, p.CurrentVersion } equals new { Id = v.ProgramId, CurrentVersion = v.Number }
+                where p.ClinicId == clinicId && p.Status == ProgramStatus.Active
+                orderby patient.Name
+                select new { ProgramId = p.Id, ProgramName = p.Name, PatientId = patient.Id, PatientName = patient.Name, patient.TimeZone, patient.UserId, v.TimesPerDay, v.Days, v.StartDate, v.EndDate })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        if (programs.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = programs.Select(p => p.ProgramId).ToList();
+        var since = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-DigestRules.WindowDays - 2);
+        var recent = await db.SessionLogs.IgnoreQueryFilters()
+            .Where(s => ids.Contains(s.ProgramId) && s.LocalDate >= since && s.Status != Core.Sessions.SessionStatus.Skipped)
+            .GroupBy(s => new { s.ProgramId, s.LocalDate })
+            .Select(g => new { g.Key.ProgramId, g.Key.LocalDate, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var lastLogged = await db.SessionLogs.IgnoreQueryFilters()
+            .Where(s => ids.Contains(s.ProgramId))
+            .GroupBy(s => s.ProgramId)
+            .Select(g => new { ProgramId = g.Key, Last = g.Max(s => s.LocalDate) })
+            .ToDictionaryAsync(g => g.ProgramId, g => g.Last, cancellationToken);
+        var pauses = (await db.ProgramPauses.IgnoreQueryFilters()
+                .Where(p => ids.Contains(p.ProgramId) && (p.To == null || p.To >= since))
+                .Select(p => new { p.ProgramId, p.From, p.To })
+                .ToListAsync(cancellationToken))
+            .ToLookup(p => p.ProgramId, p => (p.From, p.To));
+        var byDay = recent.ToLookup(r => r.ProgramId);
+
+        var lines = new List<DigestLine>();
+        foreach (var program in programs)
+        {
+            var today = PatientTime.Today(now, program.TimeZone);
+            if (program.StartDate >= today)
+            {
+                continue; // Not started yet: nothing could have been logged.
+            }
+
+            var reasons = new List<string>();
+            var silent = DigestRules.DaysSilent(today, program.StartDate, lastLogged.TryGetValue(program.ProgramId, out var last) ? last : null);
+            if (silent >= DigestRules.SilentDays)
+            {
+                reasons.Add($"No session for {silent} days");
+            }
+
+            var sessions = byDay[program.ProgramId].ToDictionary(d => d.LocalDate, d => d.Count);
+            var (logged, prescribed) = DigestRules.Adherence(today, program.TimesPerDay, program.Days, program.StartDate, program.EndDate, sessions, pauses[program.ProgramId]);
+            if (prescribed > 0 && (double)logged / prescribed < DigestRules.LowAdherence)
+            {
+                reasons.Add($"Low adherence: {logged} of {prescribed} sessions in the last 7 days");
+            }
+
+            if (program.UserId is null)
+            {
+                reasons.Add("Has not signed in yet");
+            }
+
+            if (reasons.Count > 0)
+            {
+                lines.Add(new DigestLine(program.PatientId, program.PatientName, program.ProgramName, reasons, app.Value.Link($"patients/{program.PatientId}")));
+            }
+        }
+
+        return lines;
+    }
+
+    private static string Text(string name, string clinicName, List<DigestLine> lines)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Hello {name}, these patients of {clinicName} may need a look today.\n");
+        foreach (var line in lines)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n{line.PatientName} · {line.ProgramName}\n");
+            foreach (var reason in line.Reasons)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  - {reason}\n");
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $"  {line.Link}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"\n{Definitions}\n");
+        return text.ToString();
+    }
+}

@@ -1,0 +1,230 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Prescriber.Core.Notifications;
+using Prescriber.Core.Patients;
+using Prescriber.Core.Programs;
+using Prescriber.Core.Reminders;
+using Prescriber.Data;
+using Prescriber.Data.Notifications;
+using Prescriber.Data.Reminders;
+
+namespace Prescriber.Web.Features.Notifications;
+
+/// <summary>
+/// Turns due reminder slots into outbox messages. Safe to run twice, to overlap itself and to run
+/// on several servers: each slot is a <see cref="ReminderDelivery"/> row under a unique key,
+/// written in the same save as its email, so whoever writes second stores nothing.
+/// Works across clinics (a job has no clinic), hence IgnoreQueryFilters on every query.
+/// </summary>
+public sealed class ReminderJob(
+    IDbContextFactory<AppDbContext> contexts,
+    ReminderEmails emails,
+    OutboxDispatchTrigger dispatch,
+    IOptions<ReminderOptions> options,
+    TimeProvider time,
+    ILogger<ReminderJob> log)
+{
+    private readonly Dictionary<string, TimeZoneInfo> _zones = [];
+
+    /// <summary>Queues every due reminder; returns how many were queued by this run.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var batchSize = options.Value.BatchSize;
+        var queued = 0;
+        Guid? after = null;
+        while (true)
+        {
+            // Keyset paging over program ids: the same small query per batch whether there are a
+            // hundred programs or a hundred thousand.
+            var batch = await LoadBatchAsync(after, batchSize, cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            after = batch[^1].ProgramId;
+            var added = await QueueAsync(batch, now, cancellationToken);
+            if (added > 0 && queued == 0)
+            {
+                // The first reminders start going out while the scan goes on through the rest.
+                dispatch.DispatchSoon();
+            }
+
+            queued += added;
+            if (batch.Count < batchSize)
+            {
+                break;
+            }
+        }
+
+        if (queued > 0)
+        {
+            log.LogInformation("Queued {Count} reminders", queued);
+            dispatch.DispatchSoon();
+        }
+
+        return queued;
+    }
+
+    private async Task<List<ReminderCandidate>> LoadBatchAsync(Guid? after, int batchSize, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var programs = db.Programs.IgnoreQueryFilters().Where(p => p.Status == ProgramStatus.Active);
+        if (after is { } last)
+        {
+            programs = programs.Where(p => p.Id.CompareTo(last) > 0);
+        }
+
+        return await (
+            from p in programs
+            join patient in db.Patients.IgnoreQueryFilters() on p.PatientId equals patient.Id
+            join v in db.ProgramVersions.IgnoreQueryFilters() on new { p.Id, p.CurrentVersion } equals new { Id = v.ProgramId, CurrentVersion = v.Number }
+            where !patient.RemindersOff
+            orderby p.Id
+            select new ReminderCandidate(
+                p.Id, p.ClinicId, p.Name, p.CreatedAt, p.PatientReminderTimes,
+                patient.Id, patient.Name, patient.Email, patient.TimeZone,
+                v.Days, v.StartDate, v.EndDate, v.ReminderTimes))
+            .Take(batchSize)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<int> QueueAsync(List<ReminderCandidate> batch, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var due = new List<(ReminderCandidate Program, DueSlot Slot, int Ordinal)>();
+        foreach (var program in batch)
+        {
+            var schedule = new ReminderSchedule(program.Times, program.Days, program.StartDate, program.EndDate, Zone(program.TimeZone));
+            var notBefore = new DateTimeOffset(DateTime.SpecifyKind(program.ProgramCreatedAt, DateTimeKind.Utc));
+            var ordered = program.Times.Distinct().Order().ToList();
+            due.AddRange(schedule.DueAt(now, options.Value.CatchUp, notBefore).Select(s => (program, s, ordered.IndexOf(s.Slot) + 1)));
+        }
+
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var ids = due.Select(d => d.Program.ProgramId).Distinct().ToList();
+        var dates = due.Select(d => d.Slot.LocalDate).Distinct().ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // Two set-based reads per batch, not per patient: what is already queued, and what is logged.
+        var sent = (await db.ReminderDeliveries.IgnoreQueryFilters().AsNoTracking()
+                .Where(d => ids.Contains(d.ProgramId) && dates.Contains(d.LocalDate))
+                .Select(d => new { d.ProgramId, d.LocalDate, d.Slot })
+                .ToListAsync(cancellationToken))
+            .Select(d => (d.ProgramId, d.LocalDate, d.Slot))
+            .ToHashSet();
+        var logged = (await db.SessionLogs.IgnoreQueryFilters().AsNoTracking()
+                .Where(s => ids.Contains(s.ProgramId) && dates.Contains(s.LocalDate))
+                .GroupBy(s => new { s.ProgramId, s.LocalDate })
+                .Select(g => new { g.Key.ProgramId, g.Key.LocalDate, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(g => (g.ProgramId, g.LocalDate), g => g.Count);
+
+        var created = DateTime.SpecifyKind(now.UtcDateTime, DateTimeKind.Utc);
+        var pending = new List<(ReminderDelivery Delivery, OutboxMessage Message)>();
+        foreach (var (program, slot, ordinal) in due)
+        {
+            if (sent.Contains((program.ProgramId, slot.LocalDate, slot.Slot)))
+            {
+                continue;
+            }
+
+            // The day's n-th reminder is for its n-th session: once that many sessions are logged
+            // that day (any state, a skipped session was answered too), it has nothing to remind of.
+            // With one reminder a day this is simply "no reminder once today is logged".
+            if (logged.GetValueOrDefault((program.ProgramId, slot.LocalDate)) >= ordinal)
+            {
+                continue;
+            }
+
+            var message = await emails.BuildAsync(program, slot, now);
+            var delivery = new ReminderDelivery
+            {
+                ClinicId = program.ClinicId,
+                ProgramId = program.ProgramId,
+                PatientId = program.PatientId,
+                LocalDate = slot.LocalDate,
+                Slot = slot.Slot,
+                DueAt = slot.DueAt.UtcDateTime,
+                CreatedAt = created,
+                OutboxMessageId = message.Id,
+            };
+            pending.Add((delivery, message));
+        }
+
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        // The whole batch in one save (one transaction: each delivery with its email). If another
+        // run got some slot first, the unique index rejects the save and each slot is saved alone.
+        foreach (var (delivery, message) in pending)
+        {
+            db.ReminderDeliveries.Add(delivery);
+            OutboxWriter.Add(db, message, created);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return pending.Count;
+        }
+        catch (Exception ex) when ((ex is DbUpdateException update && ReminderDeliveries.IsDuplicateSlot(update)) || ReminderDeliveries.IsDeadlock(ex))
+        {
+            log.LogInformation("Another reminder run queued some of these slots first; saving the rest one by one");
+        }
+
+        var queued = 0;
+        foreach (var (delivery, message) in pending)
+        {
+            if (await SaveAloneAsync(delivery, message, created, cancellationToken))
+            {
+                queued++;
+            }
+        }
+
+        return queued;
+    }
+
+    /// <summary>One slot in its own save; false when another run or server queued it first.</summary>
+    private async Task<bool> SaveAloneAsync(ReminderDelivery delivery, OutboxMessage message, DateTime created, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var single = await contexts.CreateDbContextAsync(cancellationToken);
+            single.ReminderDeliveries.Add(delivery);
+            OutboxWriter.Add(single, message, created);
+            try
+            {
+                await single.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateException ex) when (ReminderDeliveries.IsDuplicateSlot(ex))
+            {
+                // Another run or server queued this slot: it is done, and sent once.
+                return false;
+            }
+            catch (Exception ex) when (ReminderDeliveries.IsDeadlock(ex) && attempt < 3)
+            {
+                // Aborted in favour of a writer of the same slot; trying again finds it written
+                // (a duplicate) or, if that writer failed after all, writes it.
+            }
+        }
+    }
+
+    private TimeZoneInfo Zone(string id)
+    {
+        if (!_zones.TryGetValue(id, out var zone))
+        {
+            zone = PatientTime.Zone(id);
+            _zones[id] = zone;
+        }
+
+        return zone;
+    }
+}

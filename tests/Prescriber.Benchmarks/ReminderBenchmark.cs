@@ -1,0 +1,340 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Npgsql;
+using Prescriber.Core.Notifications;
+using Prescriber.Data;
+using Prescriber.Web.Features.Notifications;
+
+namespace Prescriber.Benchmarks;
+
+/// <summary>
+/// Issue 5's load run: N reminders due now, from the reminder job's start to the SMTP server
+/// accepting the last message, beside a raw MailKit loop sending the same N pre-rendered messages
+/// over one connection to the same server. Verifies 0 lost and 0 duplicates. See docs/performance.md.
+///
+///   dotnet run -c Release --project tests/Prescriber.Benchmarks -- 10000 100000 [--sequential] [--maildir]
+///
+/// Needs PostgreSQL (PRESCRIBER_TEST_POSTGRES, a server where it may create databases) and
+/// Debian's python3-aiosmtpd.
+/// </summary>
+public static class ReminderBenchmark
+{
+    private static readonly string[] Zones = ["UTC", "Europe/London", "America/New_York", "Asia/Tokyo", "Australia/Sydney"];
+
+    public static async Task<int> Main(string[] args)
+    {
+        var sizes = args.Select(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).Where(n => n > 0).ToList();
+        if (sizes.Count == 0)
+        {
+            sizes = [10_000];
+        }
+
+        var maildir = args.Contains("--maildir");
+        var sequential = args.Contains("--sequential");
+        // The host's content root (seeds, settings): WebApplicationFactory reads it from here when
+        // the entry assembly is not a test project.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PRESCRIBER_WEB", Path.Combine(RepositoryRoot(), "src", "Prescriber.Web"));
+        var postgres = Environment.GetEnvironmentVariable("PRESCRIBER_TEST_POSTGRES") is { Length: > 0 } cs ? cs : "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres";
+        var results = new List<Result>();
+        foreach (var n in sizes)
+        {
+            var result = await RunAsync(n, postgres, maildir, sequential);
+            results.Add(result);
+            Console.WriteLine(result);
+            if (!result.Ok)
+            {
+                Console.Error.WriteLine("FAILED: messages were lost or duplicated.");
+                return 1;
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"| date | machine | sink | mode | N | reminder job s | pipeline s | raw s | pipeline/raw | vs first N |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in results)
+        {
+            var scale = r.Pipeline.TotalSeconds / results[0].Pipeline.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {DateTime.UtcNow:yyyy-MM-dd} | {Environment.ProcessorCount} cores | {(maildir ? "aiosmtpd + maildir" : "aiosmtpd, counting")} | {(sequential ? "sequential" : "overlapped")} | {r.N:N0} | {r.Job.TotalSeconds:F1} | {r.Pipeline.TotalSeconds:F1} | {r.Raw.TotalSeconds:F1} | {r.Pipeline / r.Raw:F2} | {scale:F1}x |"));
+        }
+
+        return 0;
+    }
+
+    private static async Task<Result> RunAsync(int n, string postgres, bool maildir, bool sequential)
+    {
+        var work = Directory.CreateTempSubdirectory("prescriber-bench-").FullName;
+        var log = Path.Combine(work, "accepted.log");
+        var port = FreePort();
+        // Stopped (and disposed) by the finally below, also when the run fails.
+        var sink = StartSink(port, log, maildir ? Path.Combine(work, "maildir") : null);
+        var database = $"prescriber_bench_{Guid.NewGuid():N}";
+        var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = database, MaxPoolSize = 20 }.ConnectionString;
+        await ExecuteAsync(postgres, $"CREATE DATABASE \"{database}\"");
+        try
+        {
+            await using var app = new BenchApp(connection, port);
+            _ = app.Services; // starts the host: migrations run here
+            var now = DateTimeOffset.UtcNow;
+            var seeding = Stopwatch.StartNew();
+            await SeedAsync(connection, n, now);
+            Console.WriteLine($"N={n:N0}: seeded in {seeding.Elapsed.TotalSeconds:F1} s");
+
+            // The pipeline: the reminder job and the dispatcher until nothing is due. Overlapped
+            // (the default) is how Hangfire runs them: the job nudges a dispatcher after its first
+            // batch and goes on scanning; --sequential waits for the whole scan first.
+            var clock = Stopwatch.StartNew();
+            var job = TimeSpan.Zero;
+            var scan = Task.Run(async () =>
+            {
+                var count = await InScopeAsync(app, sp => sp.GetRequiredService<ReminderJob>().RunAsync(CancellationToken.None));
+                job = clock.Elapsed;
+                return count;
+            });
+            if (sequential)
+            {
+                await scan;
+            }
+
+            var sent = 0;
+            while (true)
+            {
+                var scanDone = scan.IsCompleted;
+                var round = await InScopeAsync(app, sp => sp.GetRequiredService<OutboxDispatchJob>().RunAsync(CancellationToken.None));
+                sent += round;
+                if (scanDone && round == 0)
+                {
+                    break;
+                }
+
+                if (round == 0)
+                {
+                    await Task.Delay(20);
+                }
+            }
+
+            var queued = await scan;
+            var pipeline = clock.Elapsed;
+            var pipelineIds = await AcceptedAsync(log, n, id => id.EndsWith("@prescriber.outbox", StringComparison.Ordinal));
+
+            // The raw loop: the same rows, rendered before the clock starts, one connection.
+            var smtp = app.Services.GetRequiredService<IOptions<SmtpOptions>>().Value;
+            List<MimeMessage> messages;
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var rows = await db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync();
+                messages = [.. rows.Select((row, i) =>
+                {
+                    var message = OutboxMimeMessage.Build(row, smtp);
+                    message.MessageId = $"raw-{i}@bench";
+                    return message;
+                })];
+            }
+
+            clock.Restart();
+            using (var client = new SmtpClient())
+            {
+                await client.ConnectAsync("127.0.0.1", port, SecureSocketOptions.None);
+                foreach (var message in messages)
+                {
+                    await client.SendAsync(message);
+                }
+
+                await client.DisconnectAsync(true);
+            }
+
+            var raw = clock.Elapsed;
+            var rawIds = await AcceptedAsync(log, messages.Count, id => id.StartsWith("raw-", StringComparison.Ordinal));
+
+            var ok = queued == n && sent == n && pipelineIds.Count == n && pipelineIds.Distinct().Count() == n
+                && rawIds.Count == n && rawIds.Distinct().Count() == n;
+            return new Result(n, queued, sent, pipelineIds.Count, pipelineIds.Distinct().Count(), rawIds.Count, job, pipeline, raw, ok);
+        }
+        finally
+        {
+            Stop(sink);
+            sink.Dispose();
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(postgres, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>N patients in five time zones, each with an active program whose reminder was due two minutes ago.</summary>
+    private static async Task SeedAsync(string connection, int n, DateTimeOffset now)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        var clinic = Guid.CreateVersion7();
+        var created = now.UtcDateTime.AddDays(-1);
+        await using (var insert = new NpgsqlCommand("INSERT INTO \"Clinics\" (\"Id\", \"Name\", \"TimeZone\", \"CreatedAt\") VALUES (@id, 'Bench clinic', 'UTC', @created)", db))
+        {
+            insert.Parameters.AddWithValue("id", clinic);
+            insert.Parameters.AddWithValue("created", created);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        for (var z = 0; z < Zones.Length; z++)
+        {
+            var count = n / Zones.Length + (z < n % Zones.Length ? 1 : 0);
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(Zones[z]);
+            var due = TimeZoneInfo.ConvertTime(now.AddMinutes(-2), zone).DateTime;
+            var sql = """
+                CREATE TEMP TABLE gen AS SELECT i, gen_random_uuid() AS patient, gen_random_uuid() AS program, gen_random_uuid() AS version FROM generate_series(1, @count) i;
+                INSERT INTO "Patients" ("Id", "ClinicId", "Name", "Email", "NormalizedEmail", "TimeZone", "CreatedAt", "RemindersOff")
+                    SELECT patient, @clinic, 'Patient ' || i, 'p' || @z || '-' || i || '@bench.test', 'p' || @z || '-' || i || '@bench.test', @tz, @created, false FROM gen;
+                INSERT INTO "Programs" ("Id", "ClinicId", "PatientId", "Name", "Status", "CurrentVersion", "Revision", "CreatedAt", "UpdatedAt")
+                    SELECT program, @clinic, patient, 'Upper back routine', 'Active', 1, 1, @created, @created FROM gen;
+                INSERT INTO "ProgramVersions" ("Id", "ClinicId", "ProgramId", "Number", "CreatedAt", "CreatedBy", "TimesPerDay", "Days", "StartDate", "ReminderTimes")
+                    SELECT version, @clinic, program, 1, @created, '', 1, 127, @start, ARRAY[@slot]::time without time zone[] FROM gen;
+                DROP TABLE gen;
+                ANALYZE;
+                """;
+            await using var command = new NpgsqlCommand(sql, db);
+            command.Parameters.AddWithValue("count", count);
+            command.Parameters.AddWithValue("clinic", clinic);
+            command.Parameters.AddWithValue("z", z.ToString(CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("tz", Zones[z]);
+            command.Parameters.AddWithValue("created", created);
+            command.Parameters.AddWithValue("start", DateOnly.FromDateTime(due).AddDays(-7));
+            command.Parameters.AddWithValue("slot", new TimeOnly(due.Hour, due.Minute));
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>The Message-IDs the server accepted, of one side; waits briefly for the sink's last lines.</summary>
+    private static async Task<List<string>> AcceptedAsync(string log, int expected, Func<string, bool> side)
+    {
+        List<string> ids = [];
+        for (var i = 0; i < 50; i++)
+        {
+            ids = [.. (await ReadSharedAsync(log)).Select(l => l.Trim('<', '>', ' ')).Where(side)];
+            if (ids.Count >= expected)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return ids;
+    }
+
+    private static async Task<string[]> ReadSharedAsync(string path)
+    {
+        await using var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static async Task<T> InScopeAsync<T>(BenchApp app, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    private static async Task ExecuteAsync(string connection, string sql)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, db);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static Process StartSink(int port, string log, string? maildir)
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "smtp_sink.py");
+        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
+        start.ArgumentList.Add(log);
+        if (maildir is not null)
+        {
+            start.ArgumentList.Add("--maildir");
+            start.ArgumentList.Add(maildir);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the SMTP sink.");
+        if (process.StandardOutput.ReadLine() != "ready")
+        {
+            throw new InvalidOperationException("The SMTP sink did not start (is python3-aiosmtpd installed?).");
+        }
+
+        return process;
+    }
+
+    private static void Stop(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+                process.WaitForExit();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Prescriber.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmark from the repository's build output (Prescriber.sln not found above it).");
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private sealed record Result(int N, int Queued, int Sent, int PipelineAccepted, int PipelineDistinct, int RawAccepted, TimeSpan Job, TimeSpan Pipeline, TimeSpan Raw, bool Ok)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"N={N:N0}: queued {Queued}, sent {Sent}, server accepted {PipelineAccepted} ({PipelineDistinct} distinct) in {Pipeline.TotalSeconds:F1} s "
+            + $"(the scan took {Job.TotalSeconds:F1} s); raw loop {RawAccepted} in {Raw.TotalSeconds:F1} s; ratio {Pipeline / Raw:F2}; {(Ok ? "0 lost, 0 duplicates" : "MISMATCH")}");
+    }
+
+    /// <summary>The real app on the benchmark's database and SMTP sink; no Hangfire server, jobs are called directly.</summary>
+    private sealed class BenchApp(string connection, int smtpPort) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Benchmark");
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Prescriber", connection);
+            builder.UseSetting("Jobs:Enabled", "false");
+            builder.UseSetting("App:PublicBaseUrl", "https://hep.bench.test/");
+            builder.UseSetting("Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Smtp:Port", smtpPort.ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Smtp:Security", "None");
+            builder.UseSetting("Smtp:FromAddress", "clinic@bench.test");
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Prescriber.Web.Features.Notifications;
+using Prescriber.Web.Tests.Infrastructure;
+
+namespace Prescriber.Web.Tests.Notifications;
+
+/// <summary>The clinician's daily digest, from the session logs, on a clock the test sets.</summary>
+public abstract class DigestTests<TApp>(TApp app) : MailTests<TApp>(app) where TApp : PrescriberApp, IClockApp
+{
+    [Fact]
+    public async Task A_silent_patient_is_listed_once_a_day_from_seven_in_the_clinics_zone()
+    {
+        var (clinicId, clinician) = await App.CreateClinicUserAsync();
+        await ReminderSeed.ProgramAsync(App, $"{Token()}@example.org", "UTC", [new TimeOnly(7, 30)], new DateOnly(2026, 11, 18), clinicId: clinicId);
+
+        SetClock("2026-11-25T06:59:00Z");
+        await RunAsync();
+        await DispatchAsync();
+        Assert.Empty(Mailbox.To(clinician));
+
+        SetClock("2026-11-25T07:05:00Z");
+        await RunAsync();
+        SetClock("2026-11-25T09:05:00Z");
+        await RunAsync();
+        await DispatchAsync();
+
+        var digest = Assert.Single(Mailbox.To(clinician));
+        Assert.Equal("1 patient to look at today", digest.Subject);
+        Assert.Contains("Rem Patient", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("No session for 7 days", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Low adherence: 0 of 7 sessions in the last 7 days", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Has not signed in yet", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Rem Patient", digest.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_digest_is_sent_when_there_is_nothing_to_report()
+    {
+        var (clinicId, clinician) = await App.CreateClinicUserAsync();
+        var seeded = await ReminderSeed.ProgramAsync(App, $"{Token()}@example.org", "UTC", [new TimeOnly(7, 30)], new DateOnly(2026, 11, 10), clinicId: clinicId, userId: Guid.NewGuid().ToString());
+        for (var day = new DateOnly(2026, 11, 10); day < new DateOnly(2026, 11, 26); day = day.AddDays(1))
+        {
+            await ReminderSeed.LogSessionAsync(App, seeded, day);
+        }
+
+        SetClock("2026-11-26T08:00:00Z");
+        await RunAsync();
+        await DispatchAsync();
+
+        Assert.Empty(Mailbox.To(clinician));
+    }
+
+    private void SetClock(string utc) => App.Clock.AdjustTime(DateTimeOffset.Parse(utc, CultureInfo.InvariantCulture));
+
+    private Task<int> RunAsync() =>
+        App.InScopeAsync(sp => sp.GetRequiredService<ClinicianDigestJob>().RunAsync(TestContext.Current.CancellationToken));
+}
+
+public sealed class DigestTestsOnSqlite(SqliteClockApp app) : DigestTests<SqliteClockApp>(app);
+
+public sealed class DigestTestsOnPostgres(PostgresClockApp app) : DigestTests<PostgresClockApp>(app);
