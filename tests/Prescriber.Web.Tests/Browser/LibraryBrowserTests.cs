@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Prescriber.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -14,30 +11,9 @@ namespace Prescriber.Web.Tests.Browser;
 /// </summary>
 public sealed partial class LibraryBrowserTests(LibraryBrowserTests.DevelopmentApp app) : IClassFixture<LibraryBrowserTests.DevelopmentApp>
 {
-    public sealed class DevelopmentApp : SqliteApp
+    public sealed class DevelopmentApp : KestrelApp
     {
-        // The port is chosen before start so links in emails can name it.
-        private readonly int _port = FreePort();
-
         protected override string EnvironmentName => "Development";
-
-        protected override string PublicBaseUrl => $"http://127.0.0.1:{_port}/";
-
-        public override async ValueTask InitializeAsync()
-        {
-            await base.InitializeAsync();
-            UseKestrel(_port);
-            StartServer();
-        }
-
-        public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-        private static int FreePort()
-        {
-            using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-            probe.Start();
-            return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        }
     }
 
     [GeneratedRegex(@"clinician: (\S+) / (\S+)")]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -14,8 +15,17 @@ using static Microsoft.Playwright.Assertions;
 namespace Prescriber.Web.Tests.Browser;
 
 /// <summary>The patient on a phone: open the link, log a session with a skip and worrying pain, answer the checklist.</summary>
-public sealed class TodayBrowserTests(LibraryBrowserTests.DevelopmentApp app) : IClassFixture<LibraryBrowserTests.DevelopmentApp>
+public sealed partial class TodayBrowserTests(TodayBrowserTests.MailingApp app) : IClassFixture<TodayBrowserTests.MailingApp>
 {
+    /// <summary>On a real port, sending mail to the real SMTP server of tests/run.sh.</summary>
+    public sealed class MailingApp : KestrelApp
+    {
+        protected override Dictionary<string, string?> Settings { get; } = Notifications.MailSettings.Smtp();
+    }
+
+    [GeneratedRegex(@"https?://\S+/today/[A-Za-z0-9_-]+")]
+    private static partial Regex TodayLink();
+
     [Fact]
     public async Task A_patient_on_a_phone_logs_a_painful_session_and_the_clinician_gets_the_flag()
     {
@@ -69,14 +79,16 @@ public sealed class TodayBrowserTests(LibraryBrowserTests.DevelopmentApp app) : 
 
     private Guid _patientId;
 
-    /// <summary>A clinician assigns a program; the patient's link comes as the plan email would carry it.</summary>
+    /// <summary>A clinician assigns a program; the patient's link is read from the plan email the SMTP server received.</summary>
     private async Task<string> AssignAndLinkAsync()
     {
+        TestServices.Need(TestServices.SmtpAvailable, "SMTP server (PRESCRIBER_TEST_SMTP_HOST/PORT/MAILDIR)");
         var (clinicId, _) = await app.CreateClinicUserAsync();
-        return await app.InScopeAsync(async sp =>
+        var address = $"hedy-{Guid.NewGuid():N}"[..20];
+        await app.InScopeAsync(async sp =>
         {
             var patients = sp.GetRequiredService<PatientService>();
-            var patient = (await patients.CreateAsync(new PatientDraft { Name = "Hedy Lamarr", Email = $"hedy-{Guid.NewGuid():N}@example.org", TimeZone = "Europe/London" })).Value!;
+            var patient = (await patients.CreateAsync(new PatientDraft { Name = "Hedy Lamarr", Email = $"{address}@example.org", TimeZone = "Europe/London" })).Value!;
             _patientId = patient.Id;
             var library = await sp.GetRequiredService<Features.Library.ExerciseService>().SearchAsync(new());
             var draft = new ProgramDraft
@@ -85,8 +97,10 @@ public sealed class TodayBrowserTests(LibraryBrowserTests.DevelopmentApp app) : 
                 StartDate = PatientTime.Today(DateTimeOffset.UtcNow, patient.TimeZone),
                 Exercises = [.. new[] { "prone-t-raise", "bird-dog" }.Select(slug => PrescriptionDraft.From(library.Single(e => e.Slug == slug)))],
             };
-            var program = (await sp.GetRequiredService<ProgramService>().AssignAsync(patient.Id, draft)).Value!;
-            return sp.GetRequiredService<PatientLinks>().CreateUrl(PatientLinkPurpose.Today, patient.Id, program.Id, DateTimeOffset.UtcNow.AddDays(2));
+            await sp.GetRequiredService<ProgramService>().AssignAsync(patient.Id, draft);
         }, clinicId);
+        await app.InScopeAsync(sp => sp.GetRequiredService<Features.Notifications.OutboxDispatchJob>().RunAsync(CancellationToken.None));
+        var plan = Assert.Single(Notifications.Mailbox.To(address));
+        return TodayLink().Match(plan.TextBody ?? "").Value;
     }
 }
