@@ -51,6 +51,40 @@ public abstract class DigestTests<TApp>(TApp app) : MailTests<TApp>(app) where T
         Assert.Empty(Mailbox.To(clinician));
     }
 
+    [Fact]
+    public async Task Open_flags_lead_the_digest_and_leave_it_once_resolved()
+    {
+        var (clinicId, clinician) = await App.CreateClinicUserAsync();
+        var seeded = await ReminderSeed.ProgramAsync(App, $"{Token()}@example.org", "UTC", [new TimeOnly(7, 30)], new DateOnly(2026, 11, 10), clinicId: clinicId, userId: Guid.NewGuid().ToString());
+        for (var day = new DateOnly(2026, 11, 10); day < new DateOnly(2026, 11, 26); day = day.AddDays(1))
+        {
+            await ReminderSeed.LogSessionAsync(App, seeded, day);
+        }
+
+        await App.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Data.AppDbContext>();
+            db.Flags.Add(new Core.Flags.Flag
+            {
+                ClinicId = clinicId,
+                PatientId = seeded.PatientId,
+                Kind = Core.Flags.FlagKind.RedFlagAnswer,
+                Severity = Core.Safety.ScreeningTier.Urgent,
+                Summary = "Answered yes to: 5. new numbness",
+                CreatedAt = new DateTime(2026, 11, 25, 18, 0, 0, DateTimeKind.Utc),
+            });
+            await db.SaveChangesAsync();
+        });
+
+        SetClock("2026-11-26T08:00:00Z");
+        await RunAsync();
+        await DispatchAsync();
+
+        var digest = Assert.Single(Mailbox.To(clinician));
+        Assert.Contains("Open flag (urgent): Answered yes to: 5. new numbness", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/review/patients/{seeded.PatientId}", digest.TextBody, StringComparison.Ordinal);
+    }
+
     private void SetClock(string utc) => App.Clock.AdjustTime(DateTimeOffset.Parse(utc, CultureInfo.InvariantCulture));
 
     private Task<int> RunAsync() =>

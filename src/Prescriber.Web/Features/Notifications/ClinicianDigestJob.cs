@@ -18,7 +18,7 @@ namespace Prescriber.Web.Features.Notifications;
 /// adherence is low, or who never signed in. Sent from <see cref="ReminderOptions.DigestTime"/> in
 /// the clinic's time zone; the job runs often and the dedup key (clinician, clinic-local date)
 /// makes it one email a day. No email when there is nothing to report.
-/// TODO(issue 7): add the review flags (pain, red flags) once they exist; today only the logs speak.
+/// Open flags (red-flag answers and words, high or rising pain, silence) lead each patient's line.
 /// </summary>
 public sealed class ClinicianDigestJob(
     IDbContextFactory<AppDbContext> contexts,
@@ -32,7 +32,7 @@ public sealed class ClinicianDigestJob(
 
     public const string Definitions =
         "Silent: no session logged for 2 days or more. Low adherence: under 50% of the sessions prescribed in the last 7 days "
-        + "(times a day x scheduled days of the current version, minus paused days). Interim measures until the review flags arrive.";
+        + "(times a day x scheduled days of the current version, minus paused days). Open flags are listed until a clinician acknowledges or resolves them.";
 
     public static string DedupKey(string userId, DateOnly date) => $"digest:{userId}:{date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
 
@@ -165,6 +165,14 @@ public sealed class ClinicianDigestJob(
             .ToLookup(p => p.ProgramId, p => (p.From, p.To));
         var byDay = recent.ToLookup(r => r.ProgramId);
 
+        // Open flags first: they are why the digest exists. Most severe first within a patient.
+        var flags = (await db.Flags.IgnoreQueryFilters()
+                .Where(f => f.ClinicId == clinicId && f.Status == Core.Flags.FlagStatus.Open)
+                .Select(f => new { f.PatientId, f.Severity, f.Summary, f.CreatedAt })
+                .ToListAsync(cancellationToken))
+            .OrderByDescending(f => f.Severity).ThenByDescending(f => f.CreatedAt)
+            .ToLookup(f => f.PatientId, f => $"Open flag ({f.Severity.ToString().ToLowerInvariant()}): {f.Summary}");
+
         var lines = new List<DigestLine>();
         foreach (var program in programs)
         {
@@ -174,7 +182,7 @@ public sealed class ClinicianDigestJob(
                 continue; // Not started yet: nothing could have been logged.
             }
 
-            var reasons = new List<string>();
+            var reasons = flags[program.PatientId].ToList();
             var silent = DigestRules.DaysSilent(today, program.StartDate, lastLogged.TryGetValue(program.ProgramId, out var last) ? last : null);
             if (silent >= DigestRules.SilentDays)
             {
@@ -195,8 +203,18 @@ public sealed class ClinicianDigestJob(
 
             if (reasons.Count > 0)
             {
-                lines.Add(new DigestLine(program.PatientId, program.PatientName, program.ProgramName, reasons, app.Value.Link($"patients/{program.PatientId}")));
+                lines.Add(new DigestLine(program.PatientId, program.PatientName, program.ProgramName, reasons, app.Value.Link($"review/patients/{program.PatientId}")));
             }
+        }
+
+        // Flags of patients whose program is paused or ended still need a clinician.
+        var listed = lines.Select(l => l.PatientId).ToHashSet();
+        var others = flags.Select(g => g.Key).Where(id => !listed.Contains(id)).ToList();
+        if (others.Count > 0)
+        {
+            var names = await db.Patients.IgnoreQueryFilters().Where(p => others.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+            lines.AddRange(others.Where(names.ContainsKey).Select(id =>
+                new DigestLine(id, names[id], "no active program", flags[id].ToList(), app.Value.Link($"review/patients/{id}"))));
         }
 
         return lines;
