@@ -32,7 +32,7 @@ public static class ReminderBenchmark
 {
     private static readonly string[] Zones = ["UTC", "Europe/London", "America/New_York", "Asia/Tokyo", "Australia/Sydney"];
 
-    public static async Task<int> Main(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         var sizes = args.Select(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).Where(n => n > 0).ToList();
         if (sizes.Count == 0)
@@ -245,7 +245,7 @@ public static class ReminderBenchmark
         return await work(scope.ServiceProvider);
     }
 
-    private static async Task ExecuteAsync(string connection, string sql)
+    internal static async Task ExecuteAsync(string connection, string sql)
     {
         await using var db = new NpgsqlConnection(connection);
         await db.OpenAsync();
@@ -291,7 +291,7 @@ public static class ReminderBenchmark
         }
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
@@ -304,7 +304,7 @@ public static class ReminderBenchmark
         throw new InvalidOperationException("Run the benchmark from the repository's build output (Prescriber.sln not found above it).");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -21,6 +21,10 @@ public sealed class FlagRaiser(IDbContextFactory<AppDbContext> contexts, TimePro
         var since = session.LocalDate.AddDays(-14);
         var earlier = await db.SessionLogs.AsNoTracking()
             .Where(s => s.PatientId == session.PatientId && s.Id != session.Id && s.LocalDate >= since && s.LocalDate <= session.LocalDate)
+            // The rules need two weeks of a patient's logs (a handful a day); the cap keeps a flood
+            // of logs, real or scripted, from making every new log slower than the last.
+            .OrderByDescending(s => s.LoggedAt)
+            .Take(200)
             .ToListAsync(cancellationToken);
         var (progression, regression) = await SuggestionsAsync(db, session.VersionId, cancellationToken);
         var drafts = FlagRules.AfterSession(session, earlier, settings, progression, regression).ToList();
