@@ -92,17 +92,11 @@ public sealed class ExerciseService(IDbContextFactory<AppDbContext> contexts, Cl
 
     public async Task<SaveResult<Exercise>> UpdateAsync(Guid id, ExerciseDraft draft, CancellationToken cancellationToken = default)
     {
-        RequireClinic();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var exercise = await db.Exercises.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var (exercise, refusal) = await FindWritableAsync(db, id, cancellationToken);
         if (exercise is null)
         {
-            return SaveResult<Exercise>.NotFound;
-        }
-
-        if (!exercise.IsCustom)
-        {
-            return SaveResult<Exercise>.ReadOnly;
+            return refusal!;
         }
 
         if (draft.Version is { } version && version != exercise.Version)
@@ -135,17 +129,11 @@ public sealed class ExerciseService(IDbContextFactory<AppDbContext> contexts, Cl
     /// <summary>Retires or restores a custom exercise. Retired ones stay readable for old programs.</summary>
     public async Task<SaveResult<Exercise>> SetStatusAsync(Guid id, ExerciseStatus status, CancellationToken cancellationToken = default)
     {
-        RequireClinic();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var exercise = await db.Exercises.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var (exercise, refusal) = await FindWritableAsync(db, id, cancellationToken);
         if (exercise is null)
         {
-            return SaveResult<Exercise>.NotFound;
-        }
-
-        if (!exercise.IsCustom)
-        {
-            return SaveResult<Exercise>.ReadOnly;
+            return refusal!;
         }
 
         if (exercise.Status != status)
@@ -157,6 +145,19 @@ public sealed class ExerciseService(IDbContextFactory<AppDbContext> contexts, Cl
         }
 
         return SaveResult<Exercise>.Saved(exercise);
+    }
+
+    /// <summary>A custom exercise of this clinic, tracked for a change; or why it cannot be changed.</summary>
+    private async Task<(Exercise? Exercise, SaveResult<Exercise>? Refusal)> FindWritableAsync(AppDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        RequireClinic();
+        var exercise = await db.Exercises.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        return exercise switch
+        {
+            null => (null, SaveResult<Exercise>.NotFound),
+            { IsCustom: false } => (null, SaveResult<Exercise>.ReadOnly),
+            _ => (exercise, null),
+        };
     }
 
     private Guid RequireClinic() =>

@@ -115,7 +115,7 @@ public sealed partial class ProgramBuilderPage
                 Revision = _program.Revision,
             };
             _items.AddRange(current.Exercises.Select(PrescriptionDraft.From));
-            _reminders = string.Join(", ", current.ReminderTimes.Select(t => t.ToString("HH:mm", CultureInfo.InvariantCulture)));
+            _reminders = ReminderTimesText.Format(current.ReminderTimes);
         }
         else
         {
@@ -203,20 +203,8 @@ public sealed partial class ProgramBuilderPage
 
     private ProgramDraft BuildDraft(out ValidationError? reminderError)
     {
-        reminderError = null;
-        var times = new List<TimeOnly>();
-        foreach (var part in _reminders.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (TimeOnly.TryParseExact(part, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-            {
-                times.Add(time);
-            }
-            else
-            {
-                reminderError = new ValidationError("reminderTimes", $"'{part}' is not a time; write times like 07:30, 18:00");
-            }
-        }
-
+        var (times, bad) = ReminderTimesText.Parse(_reminders);
+        reminderError = bad is null ? null : new ValidationError("reminderTimes", ReminderTimesText.Problem(bad));
         _draft.ReminderTimes = times;
         _draft.Exercises = [.. _items];
         return _draft;

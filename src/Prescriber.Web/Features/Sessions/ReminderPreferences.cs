@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Prescriber.Core.Library;
 using Prescriber.Core.Patients;
@@ -37,17 +36,10 @@ public sealed class ReminderPreferences(IDbContextFactory<AppDbContext> contexts
                 continue;
             }
 
-            var times = new List<TimeOnly>();
-            foreach (var part in text.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            var (times, bad) = ReminderTimesText.Parse(text);
+            if (bad is not null)
             {
-                if (TimeOnly.TryParseExact(part, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
-                {
-                    times.Add(t);
-                }
-                else
-                {
-                    errors.Add(new($"times[{programId}]", $"'{part}' is not a time; write times like 07:30, 18:00"));
-                }
+                errors.Add(new($"times[{programId}]", ReminderTimesText.Problem(bad)));
             }
 
             if (times.Count > ProgramRules.MaxReminders || times.Distinct().Count() != times.Count)
@@ -55,7 +47,7 @@ public sealed class ReminderPreferences(IDbContextFactory<AppDbContext> contexts
                 errors.Add(new($"times[{programId}]", $"give up to {ProgramRules.MaxReminders} different times"));
             }
 
-            parsed[programId] = [.. times.Order()];
+            parsed[programId] = times;
         }
 
         if (errors.Count > 0)
