@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Prescriber.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -54,6 +56,24 @@ public sealed partial class LibraryBrowserTests(LibraryBrowserTests.DevelopmentA
         await Expect(page.GetByText("Legs straight", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("dosage")).ToHaveTextAsync("2 x 10 times");
         await BrowserSession.ScreenshotAsync(page, "exercise.png");
+    }
+
+    [Fact]
+    public async Task The_demo_clinic_has_four_patients_with_three_weeks_of_logs_and_one_open_flag()
+    {
+        var counts = await app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Data.AppDbContext>();
+            var clinic = await db.Clinics.SingleAsync(c => c.Name == "Demo Clinic");
+            return (
+                Patients: await db.Patients.IgnoreQueryFilters().CountAsync(p => p.ClinicId == clinic.Id),
+                Sessions: await db.SessionLogs.IgnoreQueryFilters().CountAsync(s => s.ClinicId == clinic.Id),
+                Flags: await db.Flags.IgnoreQueryFilters().CountAsync(f => f.ClinicId == clinic.Id));
+        });
+
+        Assert.Equal(4, counts.Patients);
+        Assert.InRange(counts.Sessions, 50, 84);
+        Assert.Equal(1, counts.Flags);
     }
 
     [Fact]

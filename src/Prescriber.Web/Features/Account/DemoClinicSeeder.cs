@@ -8,7 +8,8 @@ using Prescriber.Data.Identity;
 namespace Prescriber.Web.Features.Account;
 
 /// <summary>
-/// Development only: a demo clinic with an admin and a clinician, so a first look needs no setup.
+/// Development only: a demo clinic with an admin, a clinician and four patients with three weeks
+/// of logs (<see cref="DemoPatients"/>), so a first look needs no setup.
 /// Their passwords are drawn anew at every start and printed to the console; nothing is fixed in code.
 /// </summary>
 internal sealed class DemoClinicSeeder(IServiceProvider services, TimeProvider time, ILogger<DemoClinicSeeder> log) : IHostedLifecycleService
@@ -31,6 +32,7 @@ internal sealed class DemoClinicSeeder(IServiceProvider services, TimeProvider t
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        await DemoPatients.SeedAsync(db, clinic, time.GetUtcNow(), cancellationToken);
         var clinicianPassword = await EnsureUserAsync(users, ClinicianEmail, "Sam Rivera, PT", clinic.Id, Roles.Clinician);
         var adminPassword = await EnsureUserAsync(users, AdminEmail, "Demo administrator", null, Roles.Admin);
 
