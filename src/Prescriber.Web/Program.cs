@@ -1,6 +1,7 @@
 using Prescriber.Data;
 using Prescriber.Web;
 using Prescriber.Web.Features.Account;
+using Prescriber.Web.Features.Admin;
 using Prescriber.Web.Features.Jobs;
 using Prescriber.Web.Features.Library;
 using Prescriber.Web.Features.Notifications;
@@ -23,6 +24,7 @@ var app = builder.Build();
 app.UsePrescriberWeb();
 app.UsePrescriberJobs();
 app.MapLibraryApi();
+app.MapAdminApi();
 app.MapPrograms();
 app.MapReviewApi();
 app.MapNotifications();

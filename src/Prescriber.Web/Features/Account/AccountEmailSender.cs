@@ -37,6 +37,16 @@ public sealed class AccountEmailSender(
             "Choose a new password",
             Decode(resetLink)));
 
+    public const string WelcomeKind = "account.welcome";
+
+    /// <summary>A new clinician's first email: choose a password (a one-use reset link underneath).</summary>
+    public Task SendWelcomeLinkAsync(AppUser user, string email, string setPasswordLink) =>
+        QueueAsync(user, email, WelcomeKind, new AccountLink(
+            "Welcome to Prescriber",
+            "Your administrator has added you to Prescriber. Choose a password to sign in; the link works once and expires in a day.",
+            "Choose my password",
+            setPasswordLink));
+
     /// <summary>Not used by the pages (they send links); kept working because the interface asks for it.</summary>
     public Task SendPasswordResetCodeAsync(AppUser user, string email, string resetCode) =>
         QueueTextAsync(user, email, PasswordResetKind, "Reset your password", $"Your password reset code is: {resetCode}");

@@ -56,7 +56,8 @@ public static class AccountExtensions
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<ClinicClaimsPrincipalFactory>();
 
-        services.AddScoped<IEmailSender<AppUser>, AccountEmailSender>();
+        services.AddScoped<AccountEmailSender>();
+        services.AddScoped<IEmailSender<AppUser>>(sp => sp.GetRequiredService<AccountEmailSender>());
 
         services.AddOptions<BootstrapOptions>()
             .BindConfiguration(BootstrapOptions.SectionName)
@@ -66,6 +67,7 @@ public static class AccountExtensions
             .ValidateOnStart();
         services.AddScoped<FirstAdminSetup>();
         services.AddScoped<EmailSignIn>();
+        services.AddScoped<Admin.ClinicAdmin>();
         services.AddHostedService<FirstAdminBootstrap>();
         if (builder.Environment.IsDevelopment())
         {
