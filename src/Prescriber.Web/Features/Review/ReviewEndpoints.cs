@@ -20,6 +20,12 @@ public static class ReviewEndpoints
             .RequireAuthorization(policy => policy.RequireRole(Roles.Clinician))
             .WithTags("Review");
 
+        // The clinic's own thresholds; a clinician changes them for the whole clinic, audited.
+        review.MapGet("/flag-settings", async (Prescriber.Data.Clinics.ClinicScope scope, FlagService flags, CancellationToken ct) =>
+            TypedResults.Ok(await flags.SettingsAsync(scope.ClinicId!.Value, ct)));
+        review.MapPut("/flag-settings", async (Core.Flags.FlagSettings body, Prescriber.Data.Clinics.ClinicScope scope, FlagService flags, CancellationToken ct) =>
+            (await flags.SaveSettingsAsync(scope.ClinicId!.Value, body, ct)).ToHttp());
+
         review.MapGet("/flags", async (bool? includeResolved, FlagService flags, CancellationToken ct) =>
             TypedResults.Ok(await flags.WorklistAsync(includeResolved ?? false, ct)));
         review.MapPost("/flags/{id:guid}/acknowledge", async (Guid id, FlagChange body, FlagService flags, CancellationToken ct) =>
