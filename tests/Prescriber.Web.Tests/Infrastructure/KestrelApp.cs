@@ -18,6 +18,14 @@ public class KestrelApp : SqliteApp
         StartServer();
     }
 
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // Outside Development, static files (CSS, scripts) are only served from the build output
+        // when asked: a browser must get the real page, styles and scripts included.
+        Microsoft.AspNetCore.Hosting.WebHostBuilderExtensions.UseStaticWebAssets(builder);
+    }
+
     public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
     private static int FreePort()

@@ -65,6 +65,7 @@ public static class AccountExtensions
             .Validate(o => string.IsNullOrEmpty(o.AdminEmail) == string.IsNullOrEmpty(o.AdminPassword),
                 "Bootstrap:AdminEmail and Bootstrap:AdminPassword must be given together.")
             .ValidateOnStart();
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<FirstAdminSetup>();
         services.AddScoped<EmailSignIn>();
         services.AddScoped<Admin.ClinicAdmin>();
