@@ -9,11 +9,14 @@ public static partial class SignIn
     [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
 
-    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path) =>
+        AntiforgeryTokenIn(await client.GetStringAsync(path), path);
+
+    /// <summary>The antiforgery token of a page already fetched.</summary>
+    public static string AntiforgeryTokenIn(string html, string where = "the page")
     {
-        var html = await client.GetStringAsync(path);
         var match = TokenField().Match(html);
-        Assert.True(match.Success, $"No antiforgery token on {path}");
+        Assert.True(match.Success, $"No antiforgery token on {where}");
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 

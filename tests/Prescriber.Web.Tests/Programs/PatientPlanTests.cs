@@ -74,10 +74,7 @@ public abstract class PatientPlanTests<TApp>(TApp app) : ProviderTests<TApp>(app
         var program = await clinician.AssignAsync(patient.Id, ProgramClient.Draft(library["bird-dog"]));
         var otherPatient = await clinician.CreatePatientAsync();
         var otherProgram = await clinician.AssignAsync(otherPatient.Id, ProgramClient.Draft(library["bird-dog"]));
-        var invitation = await clinician.Http.PostAsync($"/api/patients/{patient.Id}/invitations", null);
-        var link = new Uri((string)(await invitation.Content.ReadFromJsonAsync<JsonObject>())!["link"]!).PathAndQuery;
-        var me = App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        await PostInviteAsync(me, link, "My-own-password-9");
+        var me = await InvitedPatientAsync(clinician, patient.Id);
 
         var page = await me.GetStringAsync("/my/reminders");
         Assert.Contains("placeholder=\"07:30\"", page, StringComparison.Ordinal);
@@ -107,10 +104,7 @@ public abstract class PatientPlanTests<TApp>(TApp app) : ProviderTests<TApp>(app
         var library = await clinician.LibraryAsync();
         var patient = await clinician.CreatePatientAsync();
         var program = await clinician.GetAsync((await clinician.AssignAsync(patient.Id, ProgramClient.Draft(library["bird-dog"]))).Id);
-        var invitation = await clinician.Http.PostAsync($"/api/patients/{patient.Id}/invitations", null);
-        var link = new Uri((string)(await invitation.Content.ReadFromJsonAsync<JsonObject>())!["link"]!).PathAndQuery;
-        var me = App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        await PostInviteAsync(me, link, "My-own-password-9");
+        var me = await InvitedPatientAsync(clinician, patient.Id);
         var item = program.Versions[0].Exercises[0];
         var logged = await me.PostAsJsonAsync("/api/sessions", new
         {
@@ -128,6 +122,16 @@ public abstract class PatientPlanTests<TApp>(TApp app) : ProviderTests<TApp>(app
         Assert.Contains("4 → 2", history, StringComparison.Ordinal);
         Assert.Contains("history-completed", history, StringComparison.Ordinal);
         Assert.Contains("100%", history, StringComparison.Ordinal);
+    }
+
+    /// <summary>The patient accepts an emailed invitation and is signed in on the returned client.</summary>
+    private async Task<HttpClient> InvitedPatientAsync(ProgramClient clinician, Guid patientId)
+    {
+        var invitation = await clinician.Http.PostAsync($"/api/patients/{patientId}/invitations", null);
+        var link = new Uri((string)(await invitation.Content.ReadFromJsonAsync<JsonObject>())!["link"]!).PathAndQuery;
+        var me = App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal(HttpStatusCode.Redirect, (await PostInviteAsync(me, link, "My-own-password-9")).StatusCode);
+        return me;
     }
 
     private static async Task<HttpResponseMessage> PostRemindersAsync(HttpClient client, Dictionary<string, string> fields)

@@ -104,8 +104,7 @@ public abstract partial class TodayPageTests<TApp>(TApp app) : ProviderTests<TAp
         return fields;
     }
 
-    private static string AntiforgeryToken(string page) =>
-        WebUtility.HtmlDecode(Regex.Match(page, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value);
+    private static string AntiforgeryToken(string page) => SignIn.AntiforgeryTokenIn(page);
 }
 
 public sealed class TodayPageTestsOnSqlite(SqliteApp app) : TodayPageTests<SqliteApp>(app);

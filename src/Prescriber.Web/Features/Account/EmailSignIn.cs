@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Prescriber.Core.Clinics;
@@ -39,8 +36,8 @@ public sealed class EmailSignIn(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        db.SignInLinks.Add(new SignInLink { UserId = user.Id, TokenHash = Hash(token), CreatedAt = now, ExpiresAt = now + Lifetime });
+        var token = OneTimeToken.New();
+        db.SignInLinks.Add(new SignInLink { UserId = user.Id, TokenHash = OneTimeToken.Hash(token), CreatedAt = now, ExpiresAt = now + Lifetime });
         var link = app.Value.Link($"signin-link/{token}");
         const string Intro = "Here is your link to sign in to Prescriber. It works once, for 20 minutes.";
         var html = await renderer.RenderAsync<AccountLinkEmail>(new Dictionary<string, object?>
@@ -69,7 +66,7 @@ public sealed class EmailSignIn(
     /// <summary>Whether the link is still good, without spending it (the page asks for a click first).</summary>
     public async Task<bool> IsValidAsync(string token)
     {
-        var hash = Hash(token);
+        var hash = OneTimeToken.Hash(token);
         var now = time.GetUtcNow().UtcDateTime;
         return await db.SignInLinks.AnyAsync(l => l.TokenHash == hash && l.UsedAt == null && l.ExpiresAt > now);
     }
@@ -77,7 +74,7 @@ public sealed class EmailSignIn(
     /// <summary>Spends the link with one conditional update and returns its user, or null.</summary>
     public async Task<AppUser?> ConsumeAsync(string token)
     {
-        var hash = Hash(token);
+        var hash = OneTimeToken.Hash(token);
         var now = time.GetUtcNow().UtcDateTime;
         var link = await db.SignInLinks.AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash);
         if (link is null)
@@ -90,5 +87,4 @@ public sealed class EmailSignIn(
         return spent == 1 ? await users.FindByIdAsync(link.UserId) : null;
     }
 
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

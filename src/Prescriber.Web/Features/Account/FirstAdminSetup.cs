@@ -1,11 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Prescriber.Core.Clinics;
 using Prescriber.Data;
 using Prescriber.Data.Identity;
+using Prescriber.Web.Features.Common;
 
 namespace Prescriber.Web.Features.Account;
 
@@ -64,8 +62,8 @@ public sealed class FirstAdminSetup(AppDbContext db, UserManager<AppUser> users,
     {
         var now = time.GetUtcNow().UtcDateTime;
         await db.SetupTokens.Where(t => t.UsedAt == null).ExecuteDeleteAsync();
-        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        db.SetupTokens.Add(new SetupToken { TokenHash = Hash(token), CreatedAt = now, ExpiresAt = now + LinkLifetime });
+        var token = OneTimeToken.New();
+        db.SetupTokens.Add(new SetupToken { TokenHash = OneTimeToken.Hash(token), CreatedAt = now, ExpiresAt = now + LinkLifetime });
         await db.SaveChangesAsync();
         return token;
     }
@@ -73,7 +71,7 @@ public sealed class FirstAdminSetup(AppDbContext db, UserManager<AppUser> users,
     public async Task<bool> IsTokenValidAsync(string token)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var hash = Hash(token);
+        var hash = OneTimeToken.Hash(token);
         return await db.SetupTokens.AnyAsync(t => t.TokenHash == hash && t.UsedAt == null && t.ExpiresAt > now);
     }
 
@@ -81,7 +79,7 @@ public sealed class FirstAdminSetup(AppDbContext db, UserManager<AppUser> users,
     public async Task<bool> ConsumeTokenAsync(string token)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var hash = Hash(token);
+        var hash = OneTimeToken.Hash(token);
         // One conditional update, so two submits of the same link cannot both win.
         var used = await db.SetupTokens
             .Where(t => t.TokenHash == hash && t.UsedAt == null && t.ExpiresAt > now)
@@ -89,7 +87,6 @@ public sealed class FirstAdminSetup(AppDbContext db, UserManager<AppUser> users,
         return used == 1;
     }
 
-    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
 }

@@ -45,7 +45,7 @@ public sealed class InvitationAcceptance(AppDbContext db, UserManager<AppUser> u
         }
 
         // Spend the token first with one conditional update: a double submit creates one account.
-        var hash = PatientService.HashToken(token);
+        var hash = OneTimeToken.Hash(token);
         var now = time.GetUtcNow().UtcDateTime;
         var spent = await db.PatientInvitations.IgnoreQueryFilters()
             .Where(i => i.TokenHash == hash && i.AcceptedAt == null && i.ExpiresAt > now)
@@ -70,7 +70,7 @@ public sealed class InvitationAcceptance(AppDbContext db, UserManager<AppUser> u
 
     private Task<PatientInvitation?> FindValidAsync(string token)
     {
-        var hash = PatientService.HashToken(token);
+        var hash = OneTimeToken.Hash(token);
         var now = time.GetUtcNow().UtcDateTime;
         return db.PatientInvitations.IgnoreQueryFilters().AsNoTracking()
             .FirstOrDefaultAsync(i => i.TokenHash == hash && i.AcceptedAt == null && i.ExpiresAt > now);

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Prescriber.Core.Patients;
 using Prescriber.Core.Programs;
@@ -120,12 +117,12 @@ public sealed class PatientService(
 
         var now = time.GetUtcNow().UtcDateTime;
         await db.PatientInvitations.Where(i => i.PatientId == patientId && i.AcceptedAt == null).ExecuteDeleteAsync(cancellationToken);
-        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var token = OneTimeToken.New();
         var invitation = new PatientInvitation
         {
             ClinicId = patient.ClinicId,
             PatientId = patientId,
-            TokenHash = HashToken(token),
+            TokenHash = OneTimeToken.Hash(token),
             CreatedAt = now,
             ExpiresAt = now + InvitationLifetime,
             InvitedBy = scope.UserId ?? "",
@@ -175,7 +172,6 @@ public sealed class PatientService(
 
     public const string InvitationKind = "patient.invitation";
 
-    public static string HashToken(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static async Task<List<Core.Library.ValidationError>> ValidateAsync(AppDbContext db, PatientDraft draft, Guid? self, CancellationToken cancellationToken)
     {
