@@ -56,6 +56,7 @@ public static class WebExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseClinicScope();
+        app.UseTwoFactorRequirement();
         app.UseRateLimiter();
         app.UseAntiforgery();
 

@@ -14,4 +14,7 @@ public sealed class Clinic
 
     /// <summary>The clinic's flag thresholds; the defaults are clinical-reference.md section 3.</summary>
     public Flags.FlagSettings FlagSettings { get; set; } = new();
+
+    /// <summary>When set, the clinic's clinicians must sign in with an authenticator app (TOTP).</summary>
+    public bool RequireTwoFactor { get; set; }
 }

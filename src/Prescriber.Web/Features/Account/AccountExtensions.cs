@@ -68,6 +68,7 @@ public static class AccountExtensions
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<FirstAdminSetup>();
         services.AddScoped<EmailSignIn>();
+        services.AddScoped<TwoFactorRequirement>();
         services.AddScoped<Admin.ClinicAdmin>();
         services.AddHostedService<FirstAdminBootstrap>();
         if (builder.Environment.IsDevelopment())

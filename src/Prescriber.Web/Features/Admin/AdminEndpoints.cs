@@ -13,6 +13,8 @@ public static class AdminEndpoints
             (await admin.CreateClinicAsync(input, ct)).ToHttp(c => $"/api/admin/clinics/{c.Id}", c => new { c.Id, c.Name, c.TimeZone }));
         group.MapPost("/{id:guid}/clinicians", async (Guid id, NewClinician input, ClinicAdmin admin, CancellationToken ct) =>
             (await admin.AddClinicianAsync(id, input, ct)).ToHttp(u => $"/api/admin/clinics/{id}", u => new { u.Id, u.Email, u.DisplayName }));
+        group.MapPut("/{id:guid}/two-factor", async (Guid id, TwoFactorRequirementInput input, ClinicAdmin admin, CancellationToken ct) =>
+            (await admin.RequireTwoFactorAsync(id, input.Required, ct)).ToHttp(body: c => new { c.Id, c.RequireTwoFactor }));
         return app;
     }
 }

@@ -33,7 +33,9 @@ public sealed class ClinicAdmin(
             .Select(c => new ClinicSummary(
                 c.Id, c.Name, c.TimeZone,
                 db.Users.Count(u => u.ClinicId == c.Id && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == clinicianRole)),
-                db.Patients.IgnoreQueryFilters().Count(p => p.ClinicId == c.Id)))
+                db.Patients.IgnoreQueryFilters().Count(p => p.ClinicId == c.Id),
+                c.RequireTwoFactor,
+                db.Users.Count(u => u.ClinicId == c.Id && u.TwoFactorEnabled && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == clinicianRole))))
             .ToListAsync(cancellationToken);
     }
 
@@ -64,6 +66,24 @@ public sealed class ClinicAdmin(
 
         var clinic = new Clinic { Name = name, TimeZone = input.TimeZone.Trim(), CreatedAt = time.GetUtcNow().UtcDateTime };
         db.Clinics.Add(clinic);
+        await db.SaveChangesAsync(cancellationToken);
+        return SaveResult<Clinic>.Saved(clinic);
+    }
+
+    /// <summary>
+    /// Turns the clinic's two-factor requirement on or off. It applies from the clinician's next
+    /// request: one without an authenticator is sent to set it up before anything else.
+    /// </summary>
+    public async Task<SaveResult<Clinic>> RequireTwoFactorAsync(Guid clinicId, bool required, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var clinic = await db.Clinics.SingleOrDefaultAsync(c => c.Id == clinicId, cancellationToken);
+        if (clinic is null)
+        {
+            return SaveResult<Clinic>.NotFound;
+        }
+
+        clinic.RequireTwoFactor = required;
         await db.SaveChangesAsync(cancellationToken);
         return SaveResult<Clinic>.Saved(clinic);
     }

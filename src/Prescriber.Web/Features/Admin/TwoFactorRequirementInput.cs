@@ -1,0 +1,3 @@
+namespace Prescriber.Web.Features.Admin;
+
+public sealed record TwoFactorRequirementInput(bool Required);
