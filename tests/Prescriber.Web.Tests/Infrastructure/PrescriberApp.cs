@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -30,8 +32,19 @@ public abstract class PrescriberApp : WebApplicationFactory<Program>, IAsyncLife
 
     protected virtual string RateLimit => "1000000";
 
+    /// <summary>
+    /// On a real Kestrel port, for a real browser, instead of the in-process test server. The port
+    /// is chosen before start so links in emails can name it.
+    /// </summary>
+    protected virtual bool OnRealPort => false;
+
+    private readonly Lazy<int> _port = new(FreePort);
+
     /// <summary>Where links in emails point; the in-process test server answers at http://localhost.</summary>
-    protected virtual string PublicBaseUrl => "http://localhost/";
+    protected virtual string PublicBaseUrl => OnRealPort ? $"http://127.0.0.1:{_port.Value}/" : "http://localhost/";
+
+    /// <summary>The address a browser opens (only on a real port).</summary>
+    public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
     /// <summary>Creates the database the app will open; called before the host starts.</summary>
     protected abstract ValueTask<string> CreateDatabaseAsync();
@@ -43,6 +56,18 @@ public abstract class PrescriberApp : WebApplicationFactory<Program>, IAsyncLife
     public virtual async ValueTask InitializeAsync()
     {
         _connectionString = await CreateDatabaseAsync();
+        if (OnRealPort)
+        {
+            UseKestrel(_port.Value);
+            StartServer();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -64,6 +89,12 @@ public abstract class PrescriberApp : WebApplicationFactory<Program>, IAsyncLife
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (OnRealPort)
+        {
+            // Outside Development, static files (CSS, scripts) are only served from the build
+            // output when asked: a browser must get the real page, styles and scripts included.
+            Microsoft.AspNetCore.Hosting.WebHostBuilderExtensions.UseStaticWebAssets(builder);
+        }
     }
 
     public override async ValueTask DisposeAsync()

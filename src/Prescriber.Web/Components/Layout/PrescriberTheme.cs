@@ -13,6 +13,11 @@ public static class PrescriberTheme
             Secondary = "#2e7d5b",
             AppbarBackground = "#1f5f8b",
             Error = "#b3261e",
+            // MudBlazor's default green, amber and blue fail WCAG AA (4.5:1) with white text on
+            // snackbars, chips and filled alerts; these darker ones pass on white and as text.
+            Success = "#1b6e3c",
+            Warning = "#8a4b00",
+            Info = "#0b5a8c",
         },
         Typography = new Typography
         {
