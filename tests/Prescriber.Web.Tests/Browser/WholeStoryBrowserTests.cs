@@ -206,6 +206,7 @@ public sealed partial class WholeStoryBrowserTests(WholeStoryBrowserTests.StoryA
         await Expect(clinician.GetByTestId("figures")).ToContainTextAsync("0 completed, 1 partial, 0 skipped, 0 missed of 1 prescribed");
         await Expect(clinician.GetByTestId("notes")).ToContainTextAsync("eased after a hot shower");
         await Expect(clinician.Locator(".mud-chart svg").First).ToBeVisibleAsync();
+        await Expect(clinician.GetByTestId("latest-pain")).ToContainTextAsync("before 2, after 7");
         await StepAsync(clinician, "story-13-review.png");
 
         // 9. ... adjusts the program: fewer reps while the pain settles, in a new version.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Prescriber.Core.Adherence;
@@ -21,6 +22,7 @@ public sealed partial class PatientReviewPage
     private IReadOnlyList<AdherenceDay> _days = [];
     private List<ChartSeries<double>> _painSeries = [];
     private string[] _painLabels = [];
+    private List<string> _latestPain = [];
 
     private ExerciseProgram? Current => _review?.History.Programs.Where(p => p.Status != ProgramStatus.Ended).OrderByDescending(p => p.UpdatedAt).FirstOrDefault();
 
@@ -48,6 +50,10 @@ public sealed partial class PatientReviewPage
             .ToList();
 
         var scored = _review.History.Sessions.Where(s => s.PainBefore is not null || s.PainAfter is not null).TakeLast(60).ToList();
+        // The chart is a picture (and shows no line for one session): the latest scores also in words.
+        _latestPain = scored.TakeLast(5).Reverse()
+            .Select(s => $"{s.LocalDate:yyyy-MM-dd}: before {s.PainBefore?.ToString(CultureInfo.InvariantCulture) ?? "-"}, after {s.PainAfter?.ToString(CultureInfo.InvariantCulture) ?? "-"}")
+            .ToList();
         _painLabels = scored.Select(s => s.LocalDate.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         _painSeries =
         [
