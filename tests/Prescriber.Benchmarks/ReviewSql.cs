@@ -8,66 +8,84 @@ namespace Prescriber.Benchmarks;
 /// </summary>
 internal static class ReviewSql
 {
-    /// <summary>Shared part: one row per program and local day of [@from_back days before today, @to_ahead after], with its slots and counted credit.</summary>
+    /// <summary>Dose fraction of an entry (e) against its prescription (pe): done 1, skipped 0, partial min(1, sets x reps done / prescribed).</summary>
+    private const string Fraction = """
+        CASE e."Outcome" WHEN 'Done' THEN 1::float8 WHEN 'Skipped' THEN 0::float8
+             ELSE least(1::float8, coalesce(e."SetsDone", pe."Dosage_Sets")::float8 * coalesce(e."RepsDone", pe."Dosage_Reps") / greatest(1, pe."Dosage_Sets" * pe."Dosage_Reps")) END
+        """;
+
+    /// <summary>
+    /// Shared part, after a CTE "prog" (patient, program, tz, today, first_day, last_day): one row
+    /// per program and local day of the window ("counted") with its slots, the sessions that fill
+    /// them and their credit; "frac" is each logged entry's dose fraction.
+    /// </summary>
     private const string Days = """
-        ver AS (
+        ver0 AS (
             SELECT v."Id" AS version, v."ProgramId" AS program, v."Number" AS number, v."TimesPerDay" AS times, v."Days" AS weekdays, v."EndDate" AS end_date,
                    CASE WHEN v."CreatedAt" = '0001-01-01' THEN v."StartDate"
                         ELSE greatest(v."StartDate", (v."CreatedAt" AT TIME ZONE prog.tz)::date) END AS effective
             FROM "ProgramVersions" v JOIN prog ON prog.program = v."ProgramId"),
-        day AS (
-            SELECT prog.patient, prog.program, prog.today, d::date AS date
-            FROM prog CROSS JOIN generate_series(prog.first_day, prog.last_day, interval '1 day') d),
-        sched AS (
-            SELECT day.*, v.version, v.number,
-                   EXISTS (SELECT 1 FROM "ProgramPauses" pp WHERE pp."ProgramId" = day.program AND pp."From" <= day.date AND (pp."To" IS NULL OR day.date <= pp."To")) AS paused,
-                   v.times, v.end_date, v.weekdays
-            FROM day LEFT JOIN LATERAL (
-                SELECT * FROM ver WHERE ver.program = day.program AND ver.effective <= day.date ORDER BY ver.number DESC LIMIT 1) v ON true),
-        sched2 AS (
-            SELECT patient, program, today, date, version, number, paused,
-                   CASE WHEN version IS NOT NULL AND NOT paused AND (end_date IS NULL OR date <= end_date)
-                             AND (weekdays & (1 << (extract(isodow FROM date)::int - 1))) <> 0 THEN times ELSE 0 END AS scheduled
-            FROM sched),
-        log AS (
+        ver AS MATERIALIZED (
+            -- In force from its effective start until a later-numbered version has started.
+            SELECT ver0.*, min(effective) OVER (PARTITION BY program ORDER BY number DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS until
+            FROM ver0),
+        paused AS MATERIALIZED (
+            SELECT DISTINCT pp."ProgramId" AS program, d::date AS date
+            FROM prog JOIN "ProgramPauses" pp ON pp."ProgramId" = prog.program
+            CROSS JOIN generate_series(greatest(pp."From", prog.first_day), least(coalesce(pp."To", prog.last_day), prog.last_day), interval '1 day') d),
+        sched2 AS MATERIALIZED (
+            SELECT prog.patient, prog.program, prog.today, d.d::date AS date, v.version, v.number, p.date IS NOT NULL AS paused,
+                   CASE WHEN v.version IS NOT NULL AND p.date IS NULL AND (v.end_date IS NULL OR d.d::date <= v.end_date)
+                             AND (v.weekdays & (1 << (extract(isodow FROM d.d)::int - 1))) <> 0 THEN v.times ELSE 0 END AS scheduled
+            -- A constant span lets the planner count the days (a date series is guessed at 1,000 rows).
+            FROM prog CROSS JOIN LATERAL (SELECT prog.first_day + i AS d FROM generate_series(0, {SPAN}) i) d
+            LEFT JOIN ver v ON v.program = prog.program AND v.effective <= d.d AND (v.until IS NULL OR d.d < v.until)
+            LEFT JOIN paused p ON p.program = prog.program AND p.date = d.d),
+        log AS MATERIALIZED (
             SELECT s."Id" AS session, s."ProgramId" AS program, s."LocalDate" AS date, s."LoggedAt" AS logged_at, s."Status" AS status
             FROM prog JOIN "SessionLogs" s ON s."ProgramId" = prog.program AND s."LocalDate" BETWEEN prog.first_day AND least(prog.last_day, prog.today)),
-        frac AS (
-            SELECT log.session, e."Id" AS entry, pe."ExerciseId" AS exercise, e."Outcome" AS outcome, e."SkipReason" AS reason,
-                   CASE e."Outcome" WHEN 'Done' THEN 1::float8 WHEN 'Skipped' THEN 0::float8
-                        ELSE least(1::float8, coalesce(e."SetsDone", pe."Dosage_Sets")::float8 * coalesce(e."RepsDone", pe."Dosage_Reps") / greatest(1, pe."Dosage_Sets" * pe."Dosage_Reps")) END AS fraction
-            FROM log JOIN "SessionEntries" e ON e."SessionId" = log.session
-            JOIN "PrescribedExercises" pe ON pe."Id" = e."PrescribedExerciseId"
-            JOIN "ProgramVersions" pv ON pv."Id" = pe."VersionId" AND pv."ProgramId" = log.program),
+        prescribed_exercise AS MATERIALIZED (
+            SELECT pe."Id", pe."ExerciseId", pe."ExerciseName", pe."Dosage_Sets", pe."Dosage_Reps", pe."VersionId", ver.program
+            FROM ver JOIN "PrescribedExercises" pe ON pe."VersionId" = ver.version),
+        frac AS MATERIALIZED (
+            -- Entries of the program's own prescriptions only, as the calculator judges them.
+            SELECT log.session, pe."ExerciseId" AS exercise, e."Outcome" AS outcome, e."SkipReason" AS reason,
+        """ + Fraction + """
+         AS fraction
+            -- OFFSET 0 keeps the index lookup per session (the planner would otherwise read every entry).
+            FROM log CROSS JOIN LATERAL (SELECT * FROM "SessionEntries" e WHERE e."SessionId" = log.session OFFSET 0) e
+            JOIN prescribed_exercise pe ON pe."Id" = e."PrescribedExerciseId" AND pe.program = log.program),
         credit AS (
-            SELECT log.*, c.dose, CASE log.status WHEN 'Completed' THEN 1::float8 WHEN 'Partial' THEN c.dose ELSE 0::float8 END AS credit
-            FROM log CROSS JOIN LATERAL (
-                SELECT CASE WHEN count(f.fraction) > 0 THEN sum(f.fraction) / count(f.fraction)
-                            WHEN log.status = 'Completed' THEN 1::float8 ELSE 0::float8 END AS dose
-                FROM frac f WHERE f.session = log.session) c),
+            SELECT x.*, CASE x.status WHEN 'Completed' THEN 1::float8 WHEN 'Partial' THEN x.dose ELSE 0::float8 END AS credit
+            FROM (SELECT log.*, coalesce(d.dose, CASE WHEN log.status = 'Completed' THEN 1::float8 ELSE 0::float8 END) AS dose
+                  FROM log LEFT JOIN (SELECT session, sum(fraction) / count(*) AS dose FROM frac GROUP BY session) d ON d.session = log.session) x),
         ranked AS (
             SELECT credit.*,
                    row_number() OVER (PARTITION BY program, date ORDER BY credit DESC, dose DESC, logged_at) AS rank,
                    count(*) OVER (PARTITION BY program, date) AS logs
             FROM credit),
+        slotted AS (
+            SELECT s.*, r.session, r.status, r.credit, r.dose,
+                   CASE WHEN s.date < s.today THEN s.scheduled WHEN s.date = s.today THEN least(s.scheduled, coalesce(r.logs, 0)::int) ELSE 0 END AS slots,
+                   r.rank <= CASE WHEN s.date < s.today THEN s.scheduled WHEN s.date = s.today THEN least(s.scheduled, r.logs::int) ELSE 0 END AS counts
+            FROM sched2 s LEFT JOIN ranked r ON r.program = s.program AND r.date = s.date),
         counted AS (
-            SELECT s.patient, s.program, s.date, s.today, s.version, s.paused, s.scheduled,
-                   CASE WHEN s.date < s.today THEN s.scheduled WHEN s.date = s.today THEN least(s.scheduled, count(r.session)::int) ELSE 0 END AS slots,
-                   array_agg(r.session) FILTER (WHERE r.rank <= CASE WHEN s.date < s.today THEN s.scheduled WHEN s.date = s.today THEN least(s.scheduled, r.logs::int) ELSE 0 END) AS sessions,
-                   coalesce(sum(r.credit) FILTER (WHERE r.rank <= CASE WHEN s.date < s.today THEN s.scheduled WHEN s.date = s.today THEN least(s.scheduled, r.logs::int) ELSE 0 END), 0) AS credit,
-                   coalesce(sum(r.dose) FILTER (WHERE r.rank <= CASE WHEN s.date < s.today THEN s.scheduled WHEN s.date = s.today THEN least(s.scheduled, r.logs::int) ELSE 0 END), 0) AS dose,
-                   count(*) FILTER (WHERE r.status = 'Completed' AND r.rank <= CASE WHEN s.date < s.today THEN s.scheduled WHEN s.date = s.today THEN least(s.scheduled, r.logs::int) ELSE 0 END) AS completed,
-                   count(*) FILTER (WHERE r.status = 'Partial' AND r.rank <= CASE WHEN s.date < s.today THEN s.scheduled WHEN s.date = s.today THEN least(s.scheduled, r.logs::int) ELSE 0 END) AS partial,
-                   count(*) FILTER (WHERE r.status = 'Skipped' AND r.rank <= CASE WHEN s.date < s.today THEN s.scheduled WHEN s.date = s.today THEN least(s.scheduled, r.logs::int) ELSE 0 END) AS skipped
-            FROM sched2 s LEFT JOIN ranked r ON r.program = s.program AND r.date = s.date
-            GROUP BY s.patient, s.program, s.date, s.today, s.version, s.paused, s.scheduled)
+            SELECT patient, program, date, today, version, paused, scheduled, slots,
+                   array_agg(session) FILTER (WHERE counts) AS sessions,
+                   coalesce(sum(credit) FILTER (WHERE counts), 0) AS credit,
+                   coalesce(sum(dose) FILTER (WHERE counts), 0) AS dose,
+                   count(*) FILTER (WHERE counts AND status = 'Completed') AS completed,
+                   count(*) FILTER (WHERE counts AND status = 'Partial') AS partial,
+                   count(*) FILTER (WHERE counts AND status = 'Skipped') AS skipped
+            FROM slotted
+            GROUP BY patient, program, date, today, version, paused, scheduled, slots)
         """;
 
     /// <summary>
     /// "My patients" for @clinic at @now, the default order (most severe open flag, then the least
     /// adherent over 7 days, then the name), @limit rows (null: all), with the total.
     /// </summary>
-    public const string MyPatients = """
+    private const string MyPatientsText = """
         WITH pat AS (
             SELECT p."Id" AS patient, p."Name" AS name, p."TimeZone" AS tz, (@now AT TIME ZONE p."TimeZone")::date AS today
             FROM "Patients" p WHERE p."ClinicId" = @clinic),
@@ -116,7 +134,7 @@ internal static class ReviewSql
     /// One patient's review page at @now: the last 28 days (totals and per exercise), the 12-week
     /// heat map, the last 60 pain scores, the last 50 notes and the versions, as one row of JSON.
     /// </summary>
-    public const string Patient = """
+    private const string PatientText = """
         WITH pat AS (
             SELECT p."Id" AS patient, p."TimeZone" AS tz, (@now AT TIME ZONE p."TimeZone")::date AS today
             FROM "Patients" p WHERE p."Id" = @patient AND p."ClinicId" = @clinic),
@@ -130,7 +148,7 @@ internal static class ReviewSql
         month AS (SELECT * FROM counted WHERE date BETWEEN today - 27 AND today),
         prescribed AS (
             SELECT m.program, pe."ExerciseId" AS exercise, pe."ExerciseName" AS name, sum(m.slots) AS prescribed
-            FROM month m JOIN "PrescribedExercises" pe ON pe."VersionId" = m.version
+            FROM month m JOIN prescribed_exercise pe ON pe."VersionId" = m.version
             WHERE m.slots > 0 GROUP BY m.program, pe."ExerciseId", pe."ExerciseName"),
         done AS (
             SELECT m.program, f.exercise, sum(f.fraction) AS dose
@@ -145,7 +163,7 @@ internal static class ReviewSql
             GROUP BY program, exercise),
         exercise AS (
             SELECT coalesce(p.program, d.program) AS program, coalesce(p.exercise, d.exercise) AS exercise,
-                   coalesce(p.name, (SELECT max(pe."ExerciseName") FROM "PrescribedExercises" pe WHERE pe."ExerciseId" = d.exercise)) AS name,
+                   coalesce(p.name, (SELECT max(pe."ExerciseName") FROM prescribed_exercise pe WHERE pe."ExerciseId" = d.exercise)) AS name,
                    coalesce(p.prescribed, 0) AS prescribed, coalesce(d.dose, 0) AS dose, s.reasons
             FROM prescribed p FULL JOIN done d ON d.program = p.program AND d.exercise = p.exercise
             LEFT JOIN skips s ON s.program = coalesce(p.program, d.program) AND s.exercise = coalesce(p.exercise, d.exercise)),
@@ -182,4 +200,8 @@ internal static class ReviewSql
             (SELECT json_agg(json_build_object('start', v."StartDate", 'number', v."Number", 'times', v."TimesPerDay", 'days', v."Days", 'end', v."EndDate", 'note', v."Note")
                              ORDER BY v."StartDate", v."Number") FROM "ProgramVersions" v JOIN prog ON prog.program = v."ProgramId") AS versions
         """;
+
+    public static readonly string MyPatients = MyPatientsText.Replace("{SPAN}", "28", StringComparison.Ordinal);
+
+    public static readonly string Patient = PatientText.Replace("{SPAN}", "83", StringComparison.Ordinal);
 }
