@@ -28,6 +28,23 @@ public sealed record PatientHistory(Guid PatientId, string TimeZone, IReadOnlyLi
         return prescribed > 0 ? 100 * reports.Sum(r => r.Report.SessionCredit) / prescribed : null;
     }
 
+    /// <summary>
+    /// Session adherence over <paramref name="recentFrom"/>..<paramref name="to"/> and over
+    /// <paramref name="from"/>..<paramref name="to"/> (recentFrom within it), from one pass of the
+    /// calculator: a day counts the same whatever window it is in, and its figures are added in the
+    /// same order, so both equal <see cref="Adherence"/> of their own window to the last bit.
+    /// </summary>
+    public (double? Recent, double? Whole) Adherence(DateOnly recentFrom, DateOnly from, DateOnly to, DateTimeOffset now)
+    {
+        var reports = Reports(from, to, now);
+        var prescribed = reports.Sum(r => r.Report.Prescribed);
+        var recent = reports.Select(r => r.Report.Days.Where(d => d.Date >= recentFrom).ToList()).ToList();
+        var recentPrescribed = recent.Sum(days => days.Sum(d => d.Prescribed));
+        return (
+            recentPrescribed > 0 ? 100 * recent.Sum(days => days.Sum(d => d.SessionCredit)) / recentPrescribed : null,
+            prescribed > 0 ? 100 * reports.Sum(r => r.Report.SessionCredit) / prescribed : null);
+    }
+
     public PainTrend Trend(DateOnly today)
     {
         double? Mean(DateOnly from, DateOnly to)

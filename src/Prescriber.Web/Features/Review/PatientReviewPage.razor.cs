@@ -18,6 +18,7 @@ public sealed partial class PatientReviewPage
     private NavigationManager Navigation { get; set; } = default!;
 
     private PatientReview? _review;
+    private PatientReviewFigures? _figures;
     private AdherenceReport? _report28;
     private IReadOnlyList<AdherenceDay> _days = [];
     private List<ChartSeries<double>> _painSeries = [];
@@ -36,20 +37,10 @@ public sealed partial class PatientReviewPage
             return;
         }
 
-        var today = _review.Today;
-        var now = Review.Now;
-        _report28 = Merge(_review.History.Reports(today.AddDays(-27), today, now).Select(r => r.Report).ToList());
-
-        // 12 whole weeks ending this Sunday, Monday first, so columns are weekdays.
-        var end = today.AddDays((7 - (int)today.DayOfWeek) % 7);
-        var start = end.AddDays(-83);
-        var byDate = _review.History.Reports(start, end, now).SelectMany(r => r.Report.Days).GroupBy(d => d.Date)
-            .ToDictionary(g => g.Key, g => g.OrderBy(d => Rank(d.State)).First());
-        _days = Enumerable.Range(0, 84).Select(i => start.AddDays(i))
-            .Select(d => byDate.GetValueOrDefault(d) ?? new AdherenceDay { Date = d, State = d > today ? DayState.Pending : DayState.NotPrescribed })
-            .ToList();
-
-        var scored = _review.History.Sessions.Where(s => s.PainBefore is not null || s.PainAfter is not null).TakeLast(60).ToList();
+        _figures = PatientReviewFigures.Of(_review, Review.Now);
+        _report28 = _figures.Report28;
+        _days = _figures.Days;
+        var scored = _figures.Pain;
         // The chart is a picture (and shows no line for one session): the latest scores also in words.
         _latestPain = scored.TakeLast(5).Reverse()
             .Select(s => $"{s.LocalDate:yyyy-MM-dd}: before {s.PainBefore?.ToString(CultureInfo.InvariantCulture) ?? "-"}, after {s.PainAfter?.ToString(CultureInfo.InvariantCulture) ?? "-"}")
@@ -61,37 +52,6 @@ public sealed partial class PatientReviewPage
             new ChartSeries<double> { Name = "After", Data = new ChartData<double>(scored.Select(s => (double?)s.PainAfter).ToList()) },
         ];
     }
-
-    /// <summary>When two programs overlap a day, the heat map shows the state that needs attention most.</summary>
-    private static int Rank(DayState state) => state switch
-    {
-        DayState.Missed => 0,
-        DayState.Skipped => 1,
-        DayState.Partial => 2,
-        DayState.Completed => 3,
-        DayState.Paused => 4,
-        DayState.Pending => 5,
-        _ => 6,
-    };
-
-    private static AdherenceReport? Merge(List<AdherenceReport> reports) => reports.Count switch
-    {
-        0 => null,
-        1 => reports[0],
-        _ => new AdherenceReport
-        {
-            Days = reports.SelectMany(r => r.Days).ToList(),
-            Exercises = reports.SelectMany(r => r.Exercises).ToList(),
-            Prescribed = reports.Sum(r => r.Prescribed),
-            Completed = reports.Sum(r => r.Completed),
-            Partial = reports.Sum(r => r.Partial),
-            Skipped = reports.Sum(r => r.Skipped),
-            Missed = reports.Sum(r => r.Missed),
-            Extra = reports.Sum(r => r.Extra),
-            SessionCredit = reports.Sum(r => r.SessionCredit),
-            DoseCredit = reports.Sum(r => r.DoseCredit),
-        },
-    };
 
     private static string ColourOf(DayState state) => state switch
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Prescriber.Core.Flags;
 using Prescriber.Core.Patients;
+using Prescriber.Core.Sessions;
 using Prescriber.Data;
 
 namespace Prescriber.Web.Features.Review;
@@ -30,22 +31,27 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, Audi
         var ids = list.Select(p => p.Id).ToList();
 
         // Two days of margin before the 28-day window covers every time zone's "today".
-        var histories = await LoadAsync(db, ids, DateOnly.FromDateTime(now.UtcDateTime).AddDays(-30), cancellationToken);
-        var lastSessions = await db.SessionLogs.AsNoTracking().GroupBy(s => s.PatientId)
-            .Select(g => new { g.Key, Last = g.Max(s => s.LocalDate) }).ToDictionaryAsync(g => g.Key, g => g.Last, cancellationToken);
-        var flags = await db.Flags.AsNoTracking().Where(f => f.Status != FlagStatus.Resolved)
-            .Select(f => new { f.PatientId, f.Severity }).ToListAsync(cancellationToken);
+        var histories = await LoadAsync(db, list, DateOnly.FromDateTime(now.UtcDateTime).AddDays(-30), cancellationToken);
+        // The latest date per program is one step down the (ProgramId, LocalDate) index; grouping
+        // every session of the clinic by patient read them all.
+        var lastSessions = (await db.Programs.AsNoTracking().Where(p => ids.Contains(p.PatientId))
+                .Select(p => new { p.PatientId, Last = db.SessionLogs.Where(s => s.ProgramId == p.Id).Max(s => (DateOnly?)s.LocalDate) })
+                .ToListAsync(cancellationToken))
+            .GroupBy(p => p.PatientId).ToDictionary(g => g.Key, g => g.Max(p => p.Last));
+        var flags = (await db.Flags.AsNoTracking().Where(f => f.Status != FlagStatus.Resolved)
+            .Select(f => new { f.PatientId, f.Severity }).ToListAsync(cancellationToken)).ToLookup(f => f.PatientId);
 
         var rows = list.Select(p =>
         {
             var history = histories[p.Id];
             var today = PatientTime.Today(now, p.TimeZone);
-            var open = flags.Where(f => f.PatientId == p.Id).ToList();
+            var open = flags[p.Id].ToList();
+            var (week, month) = history.Adherence(today.AddDays(-7), today.AddDays(-28), today, now);
             return new MyPatientRow(
                 p.Id, p.Name,
-                history.Adherence(today.AddDays(-7), today, now),
-                history.Adherence(today.AddDays(-28), today, now),
-                lastSessions.TryGetValue(p.Id, out var last) ? last : null,
+                week,
+                month,
+                lastSessions.GetValueOrDefault(p.Id),
                 history.Trend(today),
                 open.Count,
                 open.Count > 0 ? open.Max(f => f.Severity) : null);
@@ -69,7 +75,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, Audi
             return null;
         }
 
-        var histories = await LoadAsync(db, [patient.Id], null, cancellationToken);
+        var histories = await LoadAsync(db, [patient], null, cancellationToken);
         var flags = await db.Flags.AsNoTracking().Where(f => f.PatientId == patientId).OrderByDescending(f => f.CreatedAt).ToListAsync(cancellationToken);
         audit.Add(db, action, patient.Id);
         await db.SaveChangesAsync(cancellationToken);
@@ -81,7 +87,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, Audi
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var patients = await db.Patients.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
-        var histories = await LoadAsync(db, patients.Select(p => p.Id).ToList(), null, cancellationToken);
+        var histories = await LoadAsync(db, patients, null, cancellationToken);
         audit.Add(db, action, null, $"{patients.Count} patients");
         await db.SaveChangesAsync(cancellationToken);
         return patients.Select(p => (p, histories[p.Id])).ToList();
@@ -89,24 +95,46 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, Audi
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    private static async Task<Dictionary<Guid, PatientHistory>> LoadAsync(AppDbContext db, List<Guid> patientIds, DateOnly? since, CancellationToken cancellationToken)
+    private static async Task<Dictionary<Guid, PatientHistory>> LoadAsync(AppDbContext db, IReadOnlyList<Patient> patients, DateOnly? since, CancellationToken cancellationToken)
     {
-        var zones = await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.TimeZone, cancellationToken);
+        var patientIds = patients.Select(p => p.Id).ToList();
         var programs = await db.Programs.AsNoTracking()
             .Where(p => patientIds.Contains(p.PatientId))
             .Include(p => p.Versions.OrderBy(v => v.Number)).ThenInclude(v => v.Exercises.OrderBy(e => e.Order))
             .Include(p => p.Pauses)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        var sessions = await db.SessionLogs.AsNoTracking()
-            .Where(s => patientIds.Contains(s.PatientId) && (since == null || s.LocalDate >= since))
-            .Include(s => s.Entries)
-            .OrderBy(s => s.LocalDate).ThenBy(s => s.LoggedAt)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
+        var sessions = since is { } from
+            ? await WindowAsync(db, programs.Select(p => p.Id).ToList(), from, cancellationToken)
+            : await db.SessionLogs.AsNoTracking()
+                .Where(s => patientIds.Contains(s.PatientId))
+                .Include(s => s.Entries)
+                .OrderBy(s => s.LocalDate).ThenBy(s => s.LoggedAt)
+                .AsSplitQuery()
+                .ToListAsync(cancellationToken);
         var programsBy = programs.ToLookup(p => p.PatientId);
         var sessionsBy = sessions.ToLookup(s => s.PatientId);
-        return patientIds.ToDictionary(id => id, id => new PatientHistory(id, zones.GetValueOrDefault(id) ?? "UTC", programsBy[id].ToList(), sessionsBy[id].ToList()));
+        return patients.ToDictionary(p => p.Id, p => new PatientHistory(p.Id, p.TimeZone, programsBy[p.Id].ToList(), sessionsBy[p.Id].ToList()));
+    }
+
+    /// <summary>
+    /// The programs' sessions since a date, with their entries, in two queries that follow the
+    /// indexes: sessions by (ProgramId, LocalDate) (every session belongs to its patient's
+    /// program), entries by their session. By patient, the database read each patient's whole
+    /// year to keep a month, and sorted the month's entries with the split query's ordering.
+    /// </summary>
+    private static async Task<List<SessionLog>> WindowAsync(AppDbContext db, List<Guid> programIds, DateOnly from, CancellationToken cancellationToken)
+    {
+        var window = db.SessionLogs.AsNoTracking().Where(s => programIds.Contains(s.ProgramId) && s.LocalDate >= from);
+        var sessions = await window.OrderBy(s => s.LocalDate).ThenBy(s => s.LoggedAt).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+        var entries = (await db.SessionEntries.AsNoTracking().Where(e => window.Any(s => s.Id == e.SessionId)).ToListAsync(cancellationToken))
+            .ToLookup(e => e.SessionId);
+        foreach (var session in sessions)
+        {
+            session.Entries = [.. entries[session.Id]];
+        }
+
+        return sessions;
     }
 
     private static IEnumerable<MyPatientRow> Sort(IEnumerable<MyPatientRow> rows, string? by, bool descending)
