@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Prescriber.Core.Flags;
 using Prescriber.Core.Patients;
 using Prescriber.Core.Programs;
+using Prescriber.Core.Sessions;
 using Prescriber.Data;
+using Prescriber.Data.Clinics;
 
 namespace Prescriber.Web.Features.Review;
 
@@ -11,12 +13,31 @@ namespace Prescriber.Web.Features.Review;
 /// raise, unless the same kind and severity is already open for the patient: the worklist shows
 /// a problem once, not once per session.
 /// </summary>
-public sealed class FlagRaiser(IDbContextFactory<AppDbContext> contexts, TimeProvider time)
+public sealed class FlagRaiser(IDbContextFactory<AppDbContext> contexts, ClinicScope scope, TimeProvider time)
 {
-    public async Task AfterSessionAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The rules for a session queued when it was logged (<see cref="QueuedFlagCheck"/>). The
+    /// queue row is deleted in the same transaction as the flags are stored: a second run, here
+    /// or on another node, finds it gone and does nothing, and a failed run leaves it queued.
+    /// </summary>
+    public async Task CheckQueuedAsync(Guid sessionId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var session = await db.SessionLogs.AsNoTracking().FirstAsync(s => s.Id == sessionId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.QueuedFlagChecks.Where(q => q.SessionId == sessionId).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            return;
+        }
+
+        // A job has no clinic: the session names it, and the rules then see only that clinic.
+        var session = await db.SessionLogs.IgnoreQueryFilters().AsNoTracking().FirstAsync(s => s.Id == sessionId, cancellationToken);
+        scope.Enter(session.ClinicId);
+        await AfterSessionAsync(db, session, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task AfterSessionAsync(AppDbContext db, SessionLog session, CancellationToken cancellationToken)
+    {
         var settings = await db.Clinics.AsNoTracking().Where(c => c.Id == session.ClinicId).Select(c => c.FlagSettings).FirstAsync(cancellationToken);
         var since = session.LocalDate.AddDays(-14);
         var earlier = await db.SessionLogs.AsNoTracking()

@@ -14,7 +14,7 @@ namespace Prescriber.Web.Features.Sessions;
 /// checklist. One submit stores the whole session; the same idempotency key stores it once.
 /// Callers pass a patient that <see cref="PatientAccess"/> let in.
 /// </summary>
-public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, TimeProvider time, Review.FlagRaiser flagRules)
+public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, TimeProvider time, Review.FlagCheckSignal flagChecks)
 {
     public async Task<TodayView?> TodayAsync(Patient patient, Guid? programId, CancellationToken cancellationToken = default)
     {
@@ -44,12 +44,27 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
     public async Task<LogResult> LogAsync(Patient patient, SessionSubmission submission, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await FindByKeyAsync(db, patient.Id, submission.IdempotencyKey, cancellationToken) is { } earlier)
+
+        // One round trip for the program and an earlier session with the same key: this runs on
+        // every log, and each trip to the database costs more than the rest of the request.
+        var key = submission.IdempotencyKey;
+        var hasKey = !string.IsNullOrEmpty(key);
+        var found = await db.Programs.AsNoTracking()
+            .Where(p => p.Id == submission.ProgramId)
+            .Select(p => new
+            {
+                Program = p,
+                Earlier = db.SessionLogs.Where(s => hasKey && s.PatientId == patient.Id && s.IdempotencyKey == key).Select(s => (Guid?)s.Id).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        var earlierId = found is null ? (await FindByKeyAsync(db, patient.Id, key, cancellationToken))?.Id : found.Earlier;
+        if (earlierId is { } id)
         {
-            return new LogResult(LogOutcome.AlreadySaved, earlier);
+            // A double tap or a retry: rare, so the stored session is read on its own.
+            return new LogResult(LogOutcome.AlreadySaved, await db.SessionLogs.AsNoTracking().FirstAsync(s => s.Id == id, cancellationToken));
         }
 
-        var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == submission.ProgramId, cancellationToken);
+        var program = found?.Program;
         if (program is null)
         {
             // Unknown here, or another clinic's: the same answer, so ids cannot be probed.
@@ -114,6 +129,9 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
         }
 
         db.SessionLogs.Add(session);
+        // The clinic's flag rules (high or rising pain, too easy, too hard) run after the answer,
+        // from a queue row saved with the session: a crash or restart cannot lose the check.
+        db.QueuedFlagChecks.Add(new QueuedFlagCheck { SessionId = session.Id, QueuedAt = now.UtcDateTime });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -130,8 +148,7 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
             throw;
         }
 
-        // The clinic's flag rules (high or rising pain, too easy, too hard) look at the new session.
-        await flagRules.AfterSessionAsync(session.Id, cancellationToken);
+        flagChecks.Nudge();
         return new LogResult(LogOutcome.Saved, session, Trigger: trigger);
     }
 
