@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using Prescriber.Core.Flags;
 using Prescriber.Core.Safety;
+using Prescriber.Web.Features.Sessions;
 using Prescriber.Web.Tests.Infrastructure;
 using Prescriber.Web.Tests.Sessions;
 
@@ -35,6 +37,26 @@ public abstract class FlagCheckQueueTests<TApp>(TApp app) : ProviderTests<TApp>(
         Assert.Equal(ScreeningTier.Urgent, flag.Severity);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(flag.Summary, "Pain 8/10"));
         Assert.Equal(0, await setup.QueuedFlagChecksAsync());
+    }
+
+    [Fact]
+    public async Task Rules_that_run_after_the_checklist_was_answered_add_to_the_logging_flag_not_the_answers()
+    {
+        var setup = await LoggingSetup.CreateAsync(App);
+        var logged = await setup.PostAsync(setup.Submission(painBefore: 3, painAfter: 8));
+        var receipt = (await logged.Content.ReadFromJsonAsync<SessionReceipt>(LoggingSetup.Json))!;
+        var answered = await setup.ApiClient().PostAsJsonAsync($"/api/sessions/{receipt.Id}/screening", new { yes = new[] { 5 } }, LoggingSetup.Json);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Equal(2, (await setup.FlagsNowAsync()).Count);
+
+        await setup.RunQueuedFlagChecksAsync();
+
+        var flags = await setup.FlagsNowAsync();
+        Assert.Equal(2, flags.Count);
+        var logging = Assert.Single(flags, f => f.Kind == FlagKind.Pain);
+        Assert.Contains("Pain 8/10", logging.Summary, StringComparison.Ordinal);
+        Assert.Equal(ScreeningTier.Urgent, logging.Severity);
+        Assert.DoesNotContain("Pain 8/10", Assert.Single(flags, f => f.Kind == FlagKind.RedFlagAnswer).Summary, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,12 +47,22 @@ public sealed class FlagRaiser(IDbContextFactory<AppDbContext> contexts, ClinicS
             .OrderByDescending(s => s.LoggedAt)
             .Take(200)
             .ToListAsync(cancellationToken);
-        var (progression, regression) = await SuggestionsAsync(db, session.VersionId, cancellationToken);
-        var drafts = FlagRules.AfterSession(session, earlier, settings, progression, regression).ToList();
+        var drafts = FlagRules.AfterSession(session, earlier, settings).ToList();
+        if (drafts.Any(d => d.Kind is FlagKind.TooEasy or FlagKind.TooHard))
+        {
+            // The library's harder and easier exercises only name the suggestion of these two
+            // flags: most sessions raise neither and skip the three queries.
+            var (progression, regression) = await SuggestionsAsync(db, session.VersionId, cancellationToken);
+            drafts = FlagRules.AfterSession(session, earlier, settings, progression, regression).ToList();
+        }
 
         // The logging-time screening may already have flagged this session for its pain or words:
         // one session, one flag. A pain rule then raises that flag's severity and adds its line.
-        var screened = await db.Flags.FirstOrDefaultAsync(f => f.SessionId == session.Id, cancellationToken);
+        // Only that flag: the rules run after the answer, so the checklist's own flag for the
+        // session may already be there too. No screening, no such flag, no query.
+        var screened = session.Screening == ScreeningState.NotNeeded
+            ? null
+            : await db.Flags.FirstOrDefaultAsync(f => f.SessionId == session.Id && (f.Kind == FlagKind.Pain || f.Kind == FlagKind.RedFlagWords), cancellationToken);
         if (screened is not null)
         {
             foreach (var pain in drafts.Where(d => d.Kind is FlagKind.PainHigh or FlagKind.PainRise).ToList())
