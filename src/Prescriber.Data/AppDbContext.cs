@@ -54,6 +54,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ClinicScope? s
 
     public DbSet<Flag> Flags => Set<Flag>();
 
+    public DbSet<QueuedFlagCheck> QueuedFlagChecks => Set<QueuedFlagCheck>();
+
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();

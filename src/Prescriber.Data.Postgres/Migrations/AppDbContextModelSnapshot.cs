@@ -387,6 +387,21 @@ namespace Prescriber.Data.Postgres.Migrations
                     b.ToTable("Flags");
                 });
 
+            modelBuilder.Entity("Prescriber.Core.Flags.QueuedFlagCheck", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("QueuedAt");
+
+                    b.ToTable("QueuedFlagChecks");
+                });
+
             modelBuilder.Entity("Prescriber.Core.Library.Exercise", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1466,6 +1481,15 @@ namespace Prescriber.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Prescriber.Core.Flags.QueuedFlagCheck", b =>
+                {
+                    b.HasOne("Prescriber.Core.Sessions.SessionLog", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Prescriber.Core.Library.Exercise", b =>

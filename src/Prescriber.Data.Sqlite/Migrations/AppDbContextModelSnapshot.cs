@@ -376,6 +376,21 @@ namespace Prescriber.Data.Sqlite.Migrations
                     b.ToTable("Flags");
                 });
 
+            modelBuilder.Entity("Prescriber.Core.Flags.QueuedFlagCheck", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId");
+
+                    b.HasIndex("QueuedAt");
+
+                    b.ToTable("QueuedFlagChecks");
+                });
+
             modelBuilder.Entity("Prescriber.Core.Library.Exercise", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1455,6 +1470,15 @@ namespace Prescriber.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Prescriber.Core.Flags.QueuedFlagCheck", b =>
+                {
+                    b.HasOne("Prescriber.Core.Sessions.SessionLog", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Prescriber.Core.Library.Exercise", b =>

@@ -9,6 +9,7 @@ using Prescriber.Core.Programs;
 using Prescriber.Core.Sessions;
 using Prescriber.Data;
 using Prescriber.Web.Features.Patients;
+using Prescriber.Web.Features.Review;
 using Prescriber.Web.Tests.Infrastructure;
 using Prescriber.Web.Tests.Programs;
 
@@ -64,8 +65,30 @@ internal sealed record LoggingSetup(PrescriberApp App, ProgramClient Clinician, 
     public Task<int> StoredSessionsAsync() =>
         App.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().SessionLogs.IgnoreQueryFilters().CountAsync(s => s.PatientId == Patient.Id));
 
-    public Task<List<Core.Flags.Flag>> FlagsAsync() =>
+    /// <summary>
+    /// The patient's flags once the clinic's flag rules have run: the test host has no worker
+    /// (Jobs:Enabled is off), so this drains the queued checks as the worker does seconds after a log.
+    /// </summary>
+    public async Task<List<Core.Flags.Flag>> FlagsAsync()
+    {
+        await RunQueuedFlagChecksAsync();
+        return await FlagsNowAsync();
+    }
+
+    /// <summary>The patient's flags as they are, before any queued rule has run: what is raised at once.</summary>
+    public Task<List<Core.Flags.Flag>> FlagsNowAsync() =>
         App.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Flags.IgnoreQueryFilters().Where(f => f.PatientId == Patient.Id).OrderBy(f => f.CreatedAt).ToListAsync());
+
+    public Task RunQueuedFlagChecksAsync() =>
+        App.InScopeAsync(sp => sp.GetRequiredService<FlagCheckJob>().RunAsync(CancellationToken.None));
+
+    /// <summary>The patient's sessions whose flag rules have not run yet.</summary>
+    public Task<int> QueuedFlagChecksAsync() =>
+        App.InScopeAsync(sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            return db.QueuedFlagChecks.CountAsync(q => db.SessionLogs.IgnoreQueryFilters().Any(s => s.Id == q.SessionId && s.PatientId == Patient.Id));
+        });
 }
 
 internal static class TodayTokens

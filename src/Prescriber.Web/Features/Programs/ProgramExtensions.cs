@@ -14,6 +14,8 @@ public static class ProgramExtensions
         builder.Services.AddScoped<TemplateService>();
         builder.Services.AddScoped<InvitationAcceptance>();
         builder.Services.AddScoped<SessionService>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<VersionCache>();
         builder.Services.AddScoped<PatientAccess>();
         builder.Services.AddScoped<ReminderPreferences>();
         builder.Services.AddScoped<PatientHistory>();

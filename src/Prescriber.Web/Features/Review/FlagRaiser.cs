@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Prescriber.Core.Flags;
 using Prescriber.Core.Patients;
 using Prescriber.Core.Programs;
+using Prescriber.Core.Sessions;
 using Prescriber.Data;
+using Prescriber.Data.Clinics;
 
 namespace Prescriber.Web.Features.Review;
 
@@ -11,12 +13,31 @@ namespace Prescriber.Web.Features.Review;
 /// raise, unless the same kind and severity is already open for the patient: the worklist shows
 /// a problem once, not once per session.
 /// </summary>
-public sealed class FlagRaiser(IDbContextFactory<AppDbContext> contexts, TimeProvider time)
+public sealed class FlagRaiser(IDbContextFactory<AppDbContext> contexts, ClinicScope scope, TimeProvider time)
 {
-    public async Task AfterSessionAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The rules for a session queued when it was logged (<see cref="QueuedFlagCheck"/>). The
+    /// queue row is deleted in the same transaction as the flags are stored: a second run, here
+    /// or on another node, finds it gone and does nothing, and a failed run leaves it queued.
+    /// </summary>
+    public async Task CheckQueuedAsync(Guid sessionId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var session = await db.SessionLogs.AsNoTracking().FirstAsync(s => s.Id == sessionId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.QueuedFlagChecks.Where(q => q.SessionId == sessionId).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            return;
+        }
+
+        // A job has no clinic: the session names it, and the rules then see only that clinic.
+        var session = await db.SessionLogs.IgnoreQueryFilters().AsNoTracking().FirstAsync(s => s.Id == sessionId, cancellationToken);
+        scope.Enter(session.ClinicId);
+        await AfterSessionAsync(db, session, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task AfterSessionAsync(AppDbContext db, SessionLog session, CancellationToken cancellationToken)
+    {
         var settings = await db.Clinics.AsNoTracking().Where(c => c.Id == session.ClinicId).Select(c => c.FlagSettings).FirstAsync(cancellationToken);
         var since = session.LocalDate.AddDays(-14);
         var earlier = await db.SessionLogs.AsNoTracking()
@@ -26,12 +47,22 @@ public sealed class FlagRaiser(IDbContextFactory<AppDbContext> contexts, TimePro
             .OrderByDescending(s => s.LoggedAt)
             .Take(200)
             .ToListAsync(cancellationToken);
-        var (progression, regression) = await SuggestionsAsync(db, session.VersionId, cancellationToken);
-        var drafts = FlagRules.AfterSession(session, earlier, settings, progression, regression).ToList();
+        var drafts = FlagRules.AfterSession(session, earlier, settings).ToList();
+        if (drafts.Any(d => d.Kind is FlagKind.TooEasy or FlagKind.TooHard))
+        {
+            // The library's harder and easier exercises only name the suggestion of these two
+            // flags: most sessions raise neither and skip the three queries.
+            var (progression, regression) = await SuggestionsAsync(db, session.VersionId, cancellationToken);
+            drafts = FlagRules.AfterSession(session, earlier, settings, progression, regression).ToList();
+        }
 
         // The logging-time screening may already have flagged this session for its pain or words:
         // one session, one flag. A pain rule then raises that flag's severity and adds its line.
-        var screened = await db.Flags.FirstOrDefaultAsync(f => f.SessionId == session.Id, cancellationToken);
+        // Only that flag: the rules run after the answer, so the checklist's own flag for the
+        // session may already be there too. No screening, no such flag, no query.
+        var screened = session.Screening == ScreeningState.NotNeeded
+            ? null
+            : await db.Flags.FirstOrDefaultAsync(f => f.SessionId == session.Id && (f.Kind == FlagKind.Pain || f.Kind == FlagKind.RedFlagWords), cancellationToken);
         if (screened is not null)
         {
             foreach (var pain in drafts.Where(d => d.Kind is FlagKind.PainHigh or FlagKind.PainRise).ToList())

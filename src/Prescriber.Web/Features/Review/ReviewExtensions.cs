@@ -11,6 +11,17 @@ public static class ReviewExtensions
         builder.Services.AddScoped<ReviewService>();
         builder.Services.AddScoped<AuditService>();
         builder.Services.AddScoped<SilenceFlagJob>();
+        builder.Services.AddScoped<FlagCheckJob>();
+        builder.Services.AddSingleton<FlagCheckSignal>();
+
+        // Read here: whether the worker exists is decided while services are added. It runs with
+        // the jobs (tests turn both off and drain the queue themselves); Jobs:FlagCheckWorker can
+        // run it alone, as the logging benchmark does, so the rules' work is in what it measures.
+        if (builder.Configuration.GetValue("Jobs:FlagCheckWorker", builder.Configuration.GetValue("Jobs:Enabled", true)))
+        {
+            builder.Services.AddHostedService<FlagCheckWorker>();
+        }
+
         return builder;
     }
 }

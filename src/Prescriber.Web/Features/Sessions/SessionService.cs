@@ -14,7 +14,7 @@ namespace Prescriber.Web.Features.Sessions;
 /// checklist. One submit stores the whole session; the same idempotency key stores it once.
 /// Callers pass a patient that <see cref="PatientAccess"/> let in.
 /// </summary>
-public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, TimeProvider time, Review.FlagRaiser flagRules)
+public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, TimeProvider time, VersionCache versions, Review.FlagCheckSignal flagChecks)
 {
     public async Task<TodayView?> TodayAsync(Patient patient, Guid? programId, CancellationToken cancellationToken = default)
     {
@@ -44,12 +44,39 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
     public async Task<LogResult> LogAsync(Patient patient, SessionSubmission submission, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await FindByKeyAsync(db, patient.Id, submission.IdempotencyKey, cancellationToken) is { } earlier)
+
+        var now = time.GetUtcNow();
+        var zone = PatientTime.Zone(patient.TimeZone);
+        var dates = SessionRules.LoggableDates(now, zone);
+        var date = submission.Date ?? dates[0];
+        var endOfDay = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var endOfDayUtc = new DateTimeOffset(endOfDay, zone.GetUtcOffset(endOfDay)).UtcDateTime;
+
+        // One round trip for the program, an earlier session with the same key and the version in
+        // force that day (a late log is judged against what was prescribed then): this runs on
+        // every log, and each trip to the database costs more than the rest of the request.
+        var key = submission.IdempotencyKey;
+        var hasKey = !string.IsNullOrEmpty(key);
+        var found = await db.Programs.AsNoTracking()
+            .Where(p => p.Id == submission.ProgramId)
+            .Select(p => new
+            {
+                Program = p,
+                Earlier = db.SessionLogs.Where(s => hasKey && s.PatientId == patient.Id && s.IdempotencyKey == key).Select(s => (Guid?)s.Id).FirstOrDefault(),
+                VersionId = p.Versions
+                    .Where(v => v.CreatedAt < endOfDayUtc || (v.Number == 1 && v.StartDate <= date))
+                    .OrderByDescending(v => v.CreatedAt < endOfDayUtc).ThenByDescending(v => v.Number)
+                    .Select(v => (Guid?)v.Id).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        var earlierId = found is null ? (await FindByKeyAsync(db, patient.Id, key, cancellationToken))?.Id : found.Earlier;
+        if (earlierId is { } id)
         {
-            return new LogResult(LogOutcome.AlreadySaved, earlier);
+            // A double tap or a retry: rare, so the stored session is read on its own.
+            return new LogResult(LogOutcome.AlreadySaved, await db.SessionLogs.AsNoTracking().FirstAsync(s => s.Id == id, cancellationToken));
         }
 
-        var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == submission.ProgramId, cancellationToken);
+        var program = found?.Program;
         if (program is null)
         {
             // Unknown here, or another clinic's: the same answer, so ids cannot be probed.
@@ -61,10 +88,6 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
             return new LogResult(LogOutcome.Forbidden);
         }
 
-        var now = time.GetUtcNow();
-        var zone = PatientTime.Zone(patient.TimeZone);
-        var dates = SessionRules.LoggableDates(now, zone);
-        var date = submission.Date ?? dates[0];
         if (!dates.Contains(date))
         {
             return Invalid("date", "can be today or a day that ended less than 48 hours ago");
@@ -75,18 +98,12 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
             return Invalid("programId", "this plan has ended; your clinician can give you a new one");
         }
 
-        // The version in force that day: a late log is judged against what was prescribed then.
-        var endOfDay = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        var endOfDayUtc = new DateTimeOffset(endOfDay, zone.GetUtcOffset(endOfDay)).UtcDateTime;
-        var version = await db.ProgramVersions.AsNoTracking().Include(v => v.Exercises)
-            .Where(v => v.ProgramId == program.Id && (v.CreatedAt < endOfDayUtc || (v.Number == 1 && v.StartDate <= date)))
-            .OrderByDescending(v => v.CreatedAt < endOfDayUtc).ThenByDescending(v => v.Number)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (version is null)
+        if (found!.VersionId is not { } versionId)
         {
             return Invalid("date", "your plan had not started on that day");
         }
 
+        var version = await versions.GetAsync(db, versionId, cancellationToken);
         var prescribed = version.Exercises.ToDictionary(e => e.Id);
         var errors = SessionSubmissionRules.Validate(submission, prescribed.Keys.ToHashSet());
         if (errors.Count > 0)
@@ -114,6 +131,17 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
         }
 
         db.SessionLogs.Add(session);
+        // The clinic's flag rules (high or rising pain, too easy, too hard) run after the answer,
+        // from a queue row saved with the session: a crash or restart cannot lose the check.
+        db.QueuedFlagChecks.Add(new QueuedFlagCheck { SessionId = session.Id, QueuedAt = now.UtcDateTime });
+        if (db.Database.ProviderName == NpgsqlProvider)
+        {
+            // PostgreSQL runs the statements of one batch in an implicit transaction, so all of
+            // them or none are stored without BEGIN and COMMIT, which would cost a round trip
+            // of their own. A session's few rows stay far below a batch's size limit.
+            db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -130,8 +158,7 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
             throw;
         }
 
-        // The clinic's flag rules (high or rising pain, too easy, too hard) look at the new session.
-        await flagRules.AfterSessionAsync(session.Id, cancellationToken);
+        flagChecks.Nudge();
         return new LogResult(LogOutcome.Saved, session, Trigger: trigger);
     }
 
@@ -209,6 +236,8 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
         session.Status = SessionRules.StatusOf(session.Entries.Select(e => (e, prescribed[e.PrescribedExerciseId])).ToList());
         return session;
     }
+
+    private const string NpgsqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     private static LogResult Invalid(string field, string message) => new(LogOutcome.Invalid, Errors: [new ValidationError(field, message)]);
 
