@@ -59,7 +59,9 @@ public sealed class OutboxDispatchJob(
         var run = new DispatchRun(worker, queue);
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var accepted = new int[Math.Max(1, sessions.Options.Connections)];
-        var marker = new SentMarker(MaxUnrecorded, ids => MarkSentAsync(ids, worker));
+        // The marker's own context (and so connection), used by its loop alone, one update at a time.
+        await using var markDb = await contexts.CreateDbContextAsync(cancellationToken);
+        var marker = new SentMarker(MaxUnrecorded, ids => MarkSentAsync(markDb, ids, worker));
         try
         {
             var claimer = ClaimLoopAsync(run, abort, cancellationToken);
@@ -202,11 +204,22 @@ public sealed class OutboxDispatchJob(
     {
         var now = Now();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var ids = await Due(db.OutboxMessages, now)
+        // Two questions the (Status, NextAttemptAt) index answers by reading only what it returns,
+        // not one with an OR that PostgreSQL answers by scanning the whole table: the outbox keeps
+        // its sent rows, so that scan grew with history and made each claim of a large wave slower.
+        var pending = await db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt)
-            .Select(m => m.Id)
+            .Select(m => new { m.Id, m.NextAttemptAt })
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
+        var abandoned = await db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Sending && m.LockedUntil < now)
+            .OrderBy(m => m.NextAttemptAt)
+            .Select(m => new { m.Id, m.NextAttemptAt })
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        var ids = pending.Concat(abandoned).OrderBy(m => m.NextAttemptAt).Take(BatchSize).Select(m => m.Id).ToList();
         if (ids.Count == 0)
         {
             return (0, []);
@@ -240,11 +253,10 @@ public sealed class OutboxDispatchJob(
         || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     /// <summary>Not the run's token: a cancelled run must still write down what it sent.</summary>
-    private async Task MarkSentAsync(List<Guid> ids, string worker)
+    private async Task MarkSentAsync(AppDbContext db, List<Guid> ids, string worker)
     {
         var cancellationToken = CancellationToken.None;
         var now = Now();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.OutboxMessages
             .Where(m => ids.Contains(m.Id) && m.LockedBy == worker)
             .ExecuteUpdateAsync(s => s
