@@ -11,7 +11,7 @@ namespace Prescriber.Web.Features.Notifications;
 /// SMTP server itself does not drop repeats). Each update writes whatever has been accepted
 /// since the last one: under load that is one to a few messages, never more than the capacity.
 /// </summary>
-internal sealed class SentMarker : IAsyncDisposable
+public sealed class SentMarker : IAsyncDisposable
 {
     private readonly SemaphoreSlim _slots;
 
