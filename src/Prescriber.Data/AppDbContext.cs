@@ -94,6 +94,20 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ClinicScope? s
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    /// <summary>The guard's rule for a new clinical row written around the change tracker (a COPY).</summary>
+    internal void GuardNewRow(IClinicOwned owned)
+    {
+        if (owned.ClinicId == Guid.Empty)
+        {
+            throw new ClinicAccessViolationException($"A new {owned.GetType().Name} needs a clinic.");
+        }
+
+        if (_scope.ClinicId is { } clinicId && owned.ClinicId != clinicId)
+        {
+            throw new ClinicAccessViolationException($"{owned.GetType().Name} belongs to another clinic.");
+        }
+    }
+
     private void GuardClinicBoundaries()
     {
         var clinicId = _scope.ClinicId;

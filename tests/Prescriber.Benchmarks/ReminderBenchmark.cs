@@ -23,7 +23,7 @@ namespace Prescriber.Benchmarks;
 /// accepting the last message, beside a raw MailKit loop sending the same N pre-rendered messages
 /// over one connection to the same server. Verifies 0 lost and 0 duplicates. See docs/performance.md.
 ///
-///   dotnet run -c Release --project tests/Prescriber.Benchmarks -- 10000 100000 [--sequential] [--maildir]
+///   dotnet run -c Release --project tests/Prescriber.Benchmarks -- 10000 100000 [--sequential] [--maildir] [--connections 4]
 ///
 /// Needs PostgreSQL (PRESCRIBER_TEST_POSTGRES, a server where it may create databases) and
 /// Debian's python3-aiosmtpd.
@@ -34,7 +34,7 @@ public static class ReminderBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var sizes = args.Select(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).Where(n => n > 0).ToList();
+        var sizes = args.Where((a, i) => i == 0 || args[i - 1] != "--connections").Select(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0).Where(n => n > 0).ToList();
         if (sizes.Count == 0)
         {
             sizes = [10_000];
@@ -42,6 +42,8 @@ public static class ReminderBenchmark
 
         var maildir = args.Contains("--maildir");
         var sequential = args.Contains("--sequential");
+        // Smtp:Connections of the pipeline; the raw loop always uses one.
+        var connections = args.SkipWhile(a => a != "--connections").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(1);
         // The host's content root (seeds, settings): WebApplicationFactory reads it from here when
         // the entry assembly is not a test project.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PRESCRIBER_WEB", Path.Combine(RepositoryRoot(), "src", "Prescriber.Web"));
@@ -49,7 +51,7 @@ public static class ReminderBenchmark
         var results = new List<Result>();
         foreach (var n in sizes)
         {
-            var result = await RunAsync(n, postgres, maildir, sequential);
+            var result = await RunAsync(n, postgres, maildir, sequential, connections);
             results.Add(result);
             Console.WriteLine(result);
             if (!result.Ok)
@@ -66,13 +68,13 @@ public static class ReminderBenchmark
         {
             var scale = r.Pipeline.TotalSeconds / results[0].Pipeline.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {DateTime.UtcNow:yyyy-MM-dd} | {Environment.ProcessorCount} cores | {(maildir ? "aiosmtpd + maildir" : "aiosmtpd, counting")} | {(sequential ? "sequential" : "overlapped")} | {r.N:N0} | {r.Job.TotalSeconds:F1} | {r.Pipeline.TotalSeconds:F1} | {r.Raw.TotalSeconds:F1} | {r.Pipeline / r.Raw:F2} | {scale:F1}x |"));
+                $"| {DateTime.UtcNow:yyyy-MM-dd} | {Environment.ProcessorCount} cores | {(maildir ? "aiosmtpd + maildir" : "aiosmtpd, counting")} | {(sequential ? "sequential" : "overlapped")}, {connections} SMTP connection{(connections == 1 ? "" : "s")} | {r.N:N0} | {r.Job.TotalSeconds:F1} | {r.Pipeline.TotalSeconds:F1} | {r.Raw.TotalSeconds:F1} | {r.Pipeline / r.Raw:F2} | {scale:F1}x |"));
         }
 
         return 0;
     }
 
-    private static async Task<Result> RunAsync(int n, string postgres, bool maildir, bool sequential)
+    private static async Task<Result> RunAsync(int n, string postgres, bool maildir, bool sequential, int connections)
     {
         var work = Directory.CreateTempSubdirectory("prescriber-bench-").FullName;
         var log = Path.Combine(work, "accepted.log");
@@ -84,7 +86,7 @@ public static class ReminderBenchmark
         await ExecuteAsync(postgres, $"CREATE DATABASE \"{database}\"");
         try
         {
-            await using var app = new BenchApp(connection, port);
+            await using var app = new BenchApp(connection, port, connections);
             _ = app.Services; // starts the host: migrations run here
             var now = DateTimeOffset.UtcNow;
             var seeding = Stopwatch.StartNew();
@@ -321,7 +323,7 @@ public static class ReminderBenchmark
     }
 
     /// <summary>The real app on the benchmark's database and SMTP sink; no Hangfire server, jobs are called directly.</summary>
-    private sealed class BenchApp(string connection, int smtpPort) : WebApplicationFactory<Program>
+    private sealed class BenchApp(string connection, int smtpPort, int smtpConnections) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -333,6 +335,7 @@ public static class ReminderBenchmark
             builder.UseSetting("Smtp:Host", "127.0.0.1");
             builder.UseSetting("Smtp:Port", smtpPort.ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("Smtp:Security", "None");
+            builder.UseSetting("Smtp:Connections", smtpConnections.ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("Smtp:FromAddress", "clinic@bench.test");
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         }

@@ -34,6 +34,13 @@ public static class OutboxWriter
     /// </summary>
     public static void Add(AppDbContext db, OutboxMessage message, DateTime now)
     {
+        Prepare(message, now);
+        db.OutboxMessages.Add(message);
+    }
+
+    /// <summary>Sets what every new row starts with: pending, created now, its Message-ID.</summary>
+    public static void Prepare(OutboxMessage message, DateTime now)
+    {
         message.Status = OutboxStatus.Pending;
         message.CreatedAt = now;
         message.MessageId = OutboxMessage.MessageIdFor(message.Id);
@@ -41,8 +48,6 @@ public static class OutboxWriter
         {
             message.NextAttemptAt = now;
         }
-
-        db.OutboxMessages.Add(message);
     }
 
     /// <summary>

@@ -23,6 +23,17 @@ public static class ReminderDeliveries
         };
 
     /// <summary>
+    /// The same for any failure of a batch write: EF's save reports the violation wrapped in a
+    /// <see cref="DbUpdateException"/>, a PostgreSQL COPY (<see cref="ReminderBatchWriter"/>) as is.
+    /// </summary>
+    public static bool IsDuplicateSlot(Exception exception) => exception switch
+    {
+        DbUpdateException update => IsDuplicateSlot(update),
+        Npgsql.PostgresException pg => pg.SqlState == "23505" && pg.ConstraintName is KeyIndexName or OutboxWriter.DedupIndexName,
+        _ => false,
+    };
+
+    /// <summary>
     /// True for a PostgreSQL deadlock between two writers of the same slots: their batches insert
     /// the same unique keys in different orders (row ids are random within a millisecond). The
     /// database aborts one; the other has written the slots. EF reports it wrapped, as transient.

@@ -118,6 +118,29 @@ public abstract class OutboxTests<TApp>(TApp app) : MailTests<TApp>(app) where T
     }
 
     [Fact]
+    public async Task One_run_over_three_connections_delivers_every_message_exactly_once()
+    {
+        var token = Token();
+        var rows = new List<OutboxMessage>();
+        for (var i = 0; i < 60; i++)
+        {
+            rows.Add(await QueueAsync($"{token}-{i}@mail.test"));
+        }
+
+        var smtp = Smtp(TestServices.SmtpPort);
+        smtp.Connections = 3;
+        Assert.True(await DispatchWithAsync(smtp, TimeProvider.System) >= 60);
+
+        AssertDeliveredOnce(token, rows);
+        Assert.All(await RowsAsync(token), r =>
+        {
+            Assert.Equal(OutboxStatus.Sent, r.Status);
+            Assert.Equal(1, r.Attempts);
+            Assert.Null(r.LockedBy);
+        });
+    }
+
+    [Fact]
     public async Task The_same_dedup_key_twice_stores_one_row_even_when_two_writers_race()
     {
         var token = Token();

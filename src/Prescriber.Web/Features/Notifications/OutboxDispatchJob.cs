@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Threading.Channels;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -12,7 +13,8 @@ namespace Prescriber.Web.Features.Notifications;
 /// <summary>
 /// Sends due outbox rows. Rows are claimed with a lease (a conditional update), so dispatchers on
 /// several servers, or two runs that overlap, never send the same row; a crashed dispatcher's
-/// rows become due again when its lease runs out. Each batch uses one SMTP connection.
+/// rows become due again when its lease runs out. A run sends over <c>Smtp:Connections</c> SMTP
+/// connections (one by default), each reused for all the rows it sends.
 /// </summary>
 public sealed class OutboxDispatchJob(
     IDbContextFactory<AppDbContext> contexts,
@@ -32,15 +34,18 @@ public sealed class OutboxDispatchJob(
     private const int MaxErrorLength = 2000;
 
     /// <summary>
-    /// Each accepted message is marked sent at once. Marking in groups of 25 was tried and made no
-    /// measurable difference at 10,000 messages (docs/performance.md), while a crash would resend
-    /// the whole group; never sending twice matters more. What remains is inherent to SMTP: a crash
-    /// between the server's "accepted" and this update resends that one message, with its
-    /// original Message-ID so the receiving side can drop it.
+    /// At most this many accepted messages are waiting for their "sent" update at any time (see
+    /// <see cref="SentMarker"/>): a crash resends at most these. The update runs beside the sends
+    /// instead of between them; it usually covers one to three messages.
     /// </summary>
-    public const int MarkSentGroup = 1;
+    public const int MaxUnrecorded = 8;
 
-    /// <summary>Sends until no row is due; returns how many were accepted.</summary>
+    /// <summary>
+    /// Sends until no row is due; returns how many were accepted. One claimer fills a queue of
+    /// claimed rows (claiming the next batch while the current one is sent), <c>Smtp:Connections</c>
+    /// senders each drain it over their own SMTP connection, and a <see cref="SentMarker"/> records
+    /// what the server accepted.
+    /// </summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var worker = $"{Environment.MachineName}/{Guid.NewGuid():N}";
@@ -49,19 +54,147 @@ public sealed class OutboxDispatchJob(
             worker = worker[^100..];
         }
 
-        var accepted = 0;
-        while (true)
+        // One batch ahead at most: claimed rows wait here while the batch before them goes out.
+        var queue = Channel.CreateBounded<OutboxMessage>(new BoundedChannelOptions(BatchSize) { SingleWriter = true });
+        var run = new DispatchRun(worker, queue);
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var accepted = new int[Math.Max(1, sessions.Options.Connections)];
+        // The marker's own context (and so connection), used by its loop alone, one update at a time.
+        await using var markDb = await contexts.CreateDbContextAsync(cancellationToken);
+        var marker = new SentMarker(MaxUnrecorded, ids => MarkSentAsync(markDb, ids, worker));
+        try
         {
-            var (candidates, claimed) = await ClaimAsync(worker, cancellationToken);
-            if (candidates == 0)
+            var claimer = ClaimLoopAsync(run, abort, cancellationToken);
+            var senders = accepted.Select((_, i) => SendLoopAsync(run, marker, i, accepted, abort, cancellationToken));
+            await Task.WhenAll([claimer, .. senders]);
+            return accepted.Sum();
+        }
+        finally
+        {
+            // Records whatever the server accepted, also when the run ends early.
+            await marker.DisposeAsync();
+        }
+    }
+
+    /// <summary>Claims batches into the queue until nothing is due or the server is unreachable.</summary>
+    private async Task ClaimLoopAsync(DispatchRun run, CancellationTokenSource abort, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (run.Unreachable is null)
             {
-                return accepted;
+                var (candidates, claimed) = await ClaimAsync(run.Worker, cancellationToken);
+                if (candidates == 0)
+                {
+                    break;
+                }
+
+                // Zero claimed means another dispatcher took these first: look again for the rest.
+                foreach (var row in claimed)
+                {
+                    await run.Queue.Writer.WriteAsync(row, abort.Token);
+                }
             }
 
-            // Zero claimed means another dispatcher took these first: look again for the rest.
-            if (claimed.Count > 0)
+            run.Queue.Writer.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            run.Queue.Writer.TryComplete(ex);
+            await abort.CancelAsync();
+            throw;
+        }
+    }
+
+    /// <summary>One SMTP connection's share of the queue.</summary>
+    private async Task SendLoopAsync(DispatchRun run, SentMarker marker, int index, int[] accepted, CancellationTokenSource abort, CancellationToken cancellationToken)
+    {
+        IMailSession? session = null;
+        try
+        {
+            await foreach (var row in run.Queue.Reader.ReadAllAsync(abort.Token))
             {
-                accepted += await SendAsync(claimed, worker, cancellationToken);
+                if (run.Unreachable is { } unreachable)
+                {
+                    // No connection, so nothing of the rest is tried: all of it waits.
+                    await RetryLaterAsync(row, run.Worker, unreachable, cancellationToken);
+                    continue;
+                }
+
+                MimeMessage message;
+                try
+                {
+                    message = OutboxMimeMessage.Build(row, sessions.Options);
+                }
+                catch (Exception ex) when (ex is InvalidRecipientException or ParseException or FormatException)
+                {
+                    await FailAsync(row, run.Worker, ex.Message, cancellationToken);
+                    continue;
+                }
+
+                if (session is not { IsUsable: true })
+                {
+                    if (session is not null)
+                    {
+                        await session.DisposeAsync();
+                        session = null;
+                    }
+
+                    try
+                    {
+                        session = await sessions.OpenAsync(cancellationToken);
+                    }
+                    catch (Exception ex) when (IsTransient(ex, cancellationToken))
+                    {
+                        if (run.MarkUnreachable($"Could not connect: {ex.Message}"))
+                        {
+                            log.LogWarning(ex, "Could not reach the mail server; the claimed messages wait for a retry");
+                        }
+
+                        await RetryLaterAsync(row, run.Worker, run.Unreachable!, cancellationToken);
+                        continue;
+                    }
+                }
+
+                await marker.ReserveAsync(cancellationToken);
+                try
+                {
+                    await session.SendAsync(message, cancellationToken);
+                }
+                catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
+                {
+                    marker.Unreserve();
+                    await FailAsync(row, run.Worker, $"{(int)ex.StatusCode} {ex.Message}", cancellationToken);
+                    continue;
+                }
+                catch (Exception ex) when (IsTransient(ex, cancellationToken))
+                {
+                    marker.Unreserve();
+                    var reason = ex is SmtpCommandException command ? $"{(int)command.StatusCode} {ex.Message}" : ex.Message;
+                    await RetryLaterAsync(row, run.Worker, reason, cancellationToken);
+                    continue;
+                }
+                catch
+                {
+                    marker.Unreserve();
+                    throw;
+                }
+
+                marker.Accepted(row.Id);
+                accepted[index]++;
+            }
+        }
+        catch
+        {
+            // The claimer may be waiting for room in the queue: let it go too.
+            await abort.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                await session.DisposeAsync();
             }
         }
     }
@@ -71,11 +204,22 @@ public sealed class OutboxDispatchJob(
     {
         var now = Now();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var ids = await Due(db.OutboxMessages, now)
+        // Two questions the (Status, NextAttemptAt) index answers by reading only what it returns,
+        // not one with an OR that PostgreSQL answers by scanning the whole table: the outbox keeps
+        // its sent rows, so that scan grew with history and made each claim of a large wave slower.
+        var pending = await db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt)
-            .Select(m => m.Id)
+            .Select(m => new { m.Id, m.NextAttemptAt })
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
+        var abandoned = await db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Sending && m.LockedUntil < now)
+            .OrderBy(m => m.NextAttemptAt)
+            .Select(m => new { m.Id, m.NextAttemptAt })
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        var ids = pending.Concat(abandoned).OrderBy(m => m.NextAttemptAt).Take(BatchSize).Select(m => m.Id).ToList();
         if (ids.Count == 0)
         {
             return (0, []);
@@ -103,105 +247,16 @@ public sealed class OutboxDispatchJob(
         rows.Where(m => (m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
             || (m.Status == OutboxStatus.Sending && m.LockedUntil < now));
 
-    private async Task<int> SendAsync(List<OutboxMessage> batch, string worker, CancellationToken cancellationToken)
-    {
-        var accepted = 0;
-        var sent = new List<Guid>(MarkSentGroup);
-        IMailSession? session = null;
-        try
-        {
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var row = batch[i];
-                MimeMessage message;
-                try
-                {
-                    message = OutboxMimeMessage.Build(row, sessions.Options);
-                }
-                catch (Exception ex) when (ex is InvalidRecipientException or ParseException or FormatException)
-                {
-                    await FailAsync(row, worker, ex.Message, cancellationToken);
-                    continue;
-                }
-
-                if (session is not { IsUsable: true })
-                {
-                    if (session is not null)
-                    {
-                        await session.DisposeAsync();
-                        session = null;
-                    }
-
-                    try
-                    {
-                        session = await sessions.OpenAsync(cancellationToken);
-                    }
-                    catch (Exception ex) when (IsTransient(ex, cancellationToken))
-                    {
-                        // No connection, so nothing of the rest was tried: all of it waits.
-                        log.LogWarning(ex, "Could not reach the mail server; {Count} messages wait for a retry", batch.Count - i);
-                        foreach (var waiting in batch.Skip(i))
-                        {
-                            await RetryLaterAsync(waiting, worker, $"Could not connect: {ex.Message}", cancellationToken);
-                        }
-
-                        return accepted;
-                    }
-                }
-
-                try
-                {
-                    await session.SendAsync(message, cancellationToken);
-                }
-                catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
-                {
-                    await FailAsync(row, worker, $"{(int)ex.StatusCode} {ex.Message}", cancellationToken);
-                    continue;
-                }
-                catch (Exception ex) when (IsTransient(ex, cancellationToken))
-                {
-                    var reason = ex is SmtpCommandException command ? $"{(int)command.StatusCode} {ex.Message}" : ex.Message;
-                    await RetryLaterAsync(row, worker, reason, cancellationToken);
-                    continue;
-                }
-
-                // Marked right away (MarkSentGroup is 1): see its comment for why.
-                sent.Add(row.Id);
-                accepted++;
-                if (sent.Count == MarkSentGroup)
-                {
-                    await MarkSentAsync(sent, worker, cancellationToken);
-                }
-            }
-
-            return accepted;
-        }
-        finally
-        {
-            // Whatever the server accepted is recorded, even when the batch ends early. Not the
-            // caller's token: a cancelled run must still write down what it sent.
-            await MarkSentAsync(sent, worker, CancellationToken.None);
-            if (session is not null)
-            {
-                await session.DisposeAsync();
-            }
-        }
-    }
-
     private static bool IsTransient(Exception ex, CancellationToken cancellationToken) =>
         ex is SmtpCommandException or SmtpProtocolException or IOException or SocketException or TimeoutException
             or AuthenticationException or SslHandshakeException or ServiceNotConnectedException or ServiceNotAuthenticatedException
         || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
-    private async Task MarkSentAsync(List<Guid> ids, string worker, CancellationToken cancellationToken)
+    /// <summary>Not the run's token: a cancelled run must still write down what it sent.</summary>
+    private async Task MarkSentAsync(AppDbContext db, List<Guid> ids, string worker)
     {
-        if (ids.Count == 0)
-        {
-            return;
-        }
-
+        var cancellationToken = CancellationToken.None;
         var now = Now();
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.OutboxMessages
             .Where(m => ids.Contains(m.Id) && m.LockedBy == worker)
             .ExecuteUpdateAsync(s => s
@@ -210,7 +265,6 @@ public sealed class OutboxDispatchJob(
                 .SetProperty(m => m.LastError, (string?)null)
                 .SetProperty(m => m.LockedBy, (string?)null)
                 .SetProperty(m => m.LockedUntil, (DateTime?)null), cancellationToken);
-        ids.Clear();
     }
 
     private async Task RetryLaterAsync(OutboxMessage row, string worker, string reason, CancellationToken cancellationToken)

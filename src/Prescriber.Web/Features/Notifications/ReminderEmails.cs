@@ -8,6 +8,8 @@ namespace Prescriber.Web.Features.Notifications;
 /// <summary>Builds a reminder's outbox message: logging link, one-click opt-out (RFC 8058) and nothing clinical.</summary>
 public sealed class ReminderEmails(EmailRenderer renderer, PatientLinks links)
 {
+    private ReminderBody? _body;
+
     public const string Kind = "reminder";
 
     /// <summary>Mail providers may act on List-Unsubscribe long after delivery; the opt-out link outlives the reminder.</summary>
@@ -20,13 +22,9 @@ public sealed class ReminderEmails(EmailRenderer renderer, PatientLinks links)
     {
         var today = links.CreateUrl(PatientLinkPurpose.Today, program.PatientId, program.ProgramId, PatientLinks.EndOfNextLocalDay(now, program.TimeZone));
         var optOut = links.CreateUrl(PatientLinkPurpose.OptOut, program.PatientId, program.ProgramId, now + OptOutLifetime);
-        var html = await renderer.RenderAsync<ReminderEmail>(new Dictionary<string, object?>
-        {
-            [nameof(ReminderEmail.PatientName)] = program.PatientName,
-            [nameof(ReminderEmail.ProgramName)] = program.ProgramName,
-            [nameof(ReminderEmail.TodayLink)] = today,
-            [nameof(ReminderEmail.OptOutLink)] = optOut,
-        });
+        // Rendered by Razor once per scan (this service lives as long as the job's scope).
+        _body ??= await ReminderBody.RenderAsync(renderer);
+        var html = _body.Fill(program.PatientName, program.ProgramName, today, optOut);
         var message = new OutboxMessage
         {
             ClinicId = program.ClinicId,

@@ -161,20 +161,14 @@ public sealed class ReminderJob(
             return 0;
         }
 
-        // The whole batch in one save (one transaction: each delivery with its email). If another
-        // run got some slot first, the unique index rejects the save and each slot is saved alone.
-        foreach (var (delivery, message) in pending)
-        {
-            db.ReminderDeliveries.Add(delivery);
-            OutboxWriter.Add(db, message, created);
-        }
-
+        // The whole batch in one transaction, each delivery with its email (a COPY on PostgreSQL).
+        // If another run got some slot first, the unique index rejects it and each slot is saved alone.
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await ReminderBatchWriter.SaveAsync(db, pending, created, cancellationToken);
             return pending.Count;
         }
-        catch (Exception ex) when ((ex is DbUpdateException update && ReminderDeliveries.IsDuplicateSlot(update)) || ReminderDeliveries.IsDeadlock(ex))
+        catch (Exception ex) when (ReminderDeliveries.IsDuplicateSlot(ex) || ReminderDeliveries.IsDeadlock(ex))
         {
             log.LogInformation("Another reminder run queued some of these slots first; saving the rest one by one");
         }

@@ -28,6 +28,12 @@ public sealed class SmtpOptions
     /// <summary>Per SMTP command; a server that stalls longer counts as a transient failure.</summary>
     public int TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// SMTP connections a dispatch run sends over in parallel. One by default; a relay that
+    /// accepts several connections from one client delivers a large wave sooner with more.
+    /// </summary>
+    public int Connections { get; set; } = 1;
+
     public bool UsesPickupFolder => string.IsNullOrWhiteSpace(Host);
 
     public string ResolvePickupFolder(string contentRoot) => Path.GetFullPath(PickupFolder, contentRoot);

@@ -37,6 +37,11 @@ internal sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
             errors.Add($"{section}:TimeoutSeconds must be at least 1.");
         }
 
+        if (options.Connections is < 1 or > 16)
+        {
+            errors.Add($"{section}:Connections must be between 1 and 16 (was {options.Connections}).");
+        }
+
         if (options.UsesPickupFolder && string.IsNullOrWhiteSpace(options.PickupFolder))
         {
             errors.Add($"{section}:PickupFolder must name a folder when {section}:Host is empty.");
