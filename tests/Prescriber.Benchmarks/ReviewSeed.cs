@@ -9,8 +9,8 @@ namespace Prescriber.Benchmarks;
 /// A year of made-up logs for one clinic's patients, bulk-copied with Npgsql's binary COPY: six
 /// time zones, one program each with two or three versions (some back-dated, some ending), one or
 /// two pauses (a few still open), each patient with their own habit of logging, partial and
-/// skipped sessions, extra sessions, late logs, pain scores, notes and flags. Seeded random, so
-/// every run writes the same figures.
+/// skipped sessions, extra sessions, late logs (several at the same minute), pain scores, notes and
+/// flags. The random generator is seeded; the dates follow the day of the run.
 /// </summary>
 internal static class ReviewSeed
 {

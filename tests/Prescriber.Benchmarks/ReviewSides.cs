@@ -84,8 +84,7 @@ internal sealed class ReviewSides(ReviewService review, NpgsqlConnection sql, Gu
             CompareReview(id, app, json, problems);
         }
 
-        var prescribed = sqlAll.Count;
-        return new Check($"{prescribed} My-patients rows and {ids.Count} patient reviews ({days} heat-map days) checked", problems, ids);
+        return new Check($"{sqlAll.Count} My-patients rows and {ids.Count} patient reviews ({days} heat-map days) checked", problems, ids);
     }
 
     private static void CompareReview(Guid id, PatientReviewFigures app, JsonElement[] json, List<string> problems)

@@ -61,7 +61,7 @@ internal static class ReviewSql
                   FROM log LEFT JOIN (SELECT session, sum(fraction) / count(*) AS dose FROM frac GROUP BY session) d ON d.session = log.session) x),
         ranked AS (
             SELECT credit.*,
-                   row_number() OVER (PARTITION BY program, date ORDER BY credit DESC, dose DESC, logged_at) AS rank,
+                   row_number() OVER (PARTITION BY program, date ORDER BY credit DESC, dose DESC, logged_at, session) AS rank,
                    count(*) OVER (PARTITION BY program, date) AS logs
             FROM credit),
         slotted AS (
@@ -189,14 +189,14 @@ internal static class ReviewSql
             (SELECT json_agg(json_build_object('exercise', exercise, 'name', name, 'prescribed', prescribed, 'dose', dose, 'reasons', reasons)
                              ORDER BY program, name COLLATE "C") FROM exercise) AS exercises,
             (SELECT json_agg(json_build_object('date', date, 'state', state) ORDER BY date) FROM heat) AS heat,
-            (SELECT json_agg(json_build_object('date', date, 'before', before, 'after', after) ORDER BY date, logged_at) FROM (
-                SELECT s."LocalDate" AS date, s."LoggedAt" AS logged_at, s."PainBefore" AS before, s."PainAfter" AS after
+            (SELECT json_agg(json_build_object('date', date, 'before', before, 'after', after) ORDER BY date, logged_at, id) FROM (
+                SELECT s."LocalDate" AS date, s."LoggedAt" AS logged_at, s."Id" AS id, s."PainBefore" AS before, s."PainAfter" AS after
                 FROM "SessionLogs" s WHERE s."PatientId" = @patient AND (s."PainBefore" IS NOT NULL OR s."PainAfter" IS NOT NULL)
-                ORDER BY s."LocalDate" DESC, s."LoggedAt" DESC LIMIT 60) x) AS pain,
-            (SELECT json_agg(json_build_object('date', date, 'status', status, 'note', note) ORDER BY date DESC, logged_at) FROM (
-                SELECT s."LocalDate" AS date, s."LoggedAt" AS logged_at, s."Status" AS status, s."Note" AS note
+                ORDER BY s."LocalDate" DESC, s."LoggedAt" DESC, s."Id" DESC LIMIT 60) x) AS pain,
+            (SELECT json_agg(json_build_object('date', date, 'status', status, 'note', note) ORDER BY date DESC, logged_at, id) FROM (
+                SELECT s."LocalDate" AS date, s."LoggedAt" AS logged_at, s."Id" AS id, s."Status" AS status, s."Note" AS note
                 FROM "SessionLogs" s WHERE s."PatientId" = @patient AND s."Note" IS NOT NULL
-                ORDER BY s."LocalDate" DESC, s."LoggedAt" LIMIT 50) x) AS notes,
+                ORDER BY s."LocalDate" DESC, s."LoggedAt", s."Id" LIMIT 50) x) AS notes,
             (SELECT json_agg(json_build_object('start', v."StartDate", 'number', v."Number", 'times', v."TimesPerDay", 'days', v."Days", 'end', v."EndDate", 'note', v."Note")
                              ORDER BY v."StartDate", v."Number") FROM "ProgramVersions" v JOIN prog ON prog.program = v."ProgramId") AS versions
         """;

@@ -95,27 +95,31 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, Audi
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    private static async Task<Dictionary<Guid, PatientHistory>> LoadAsync(AppDbContext db, IReadOnlyList<Patient> patients, DateOnly? since, CancellationToken cancellationToken)
+    private static async Task<Dictionary<Guid, PatientHistory>> LoadAsync(AppDbContext db, List<Patient> patients, DateOnly? since, CancellationToken cancellationToken)
     {
         var patientIds = patients.Select(p => p.Id).ToList();
-        var programs = await db.Programs.AsNoTracking()
-            .Where(p => patientIds.Contains(p.PatientId))
-            .Include(p => p.Versions.OrderBy(v => v.Number)).ThenInclude(v => v.Exercises.OrderBy(e => e.Order))
-            .Include(p => p.Pauses)
-            .AsSplitQuery()
+        // One patient (the review page, one patient's export) is a few hundred rows: a single
+        // query each saves five round trips. A clinic's worth is split so that rows do not multiply.
+        var single = patients.Count == 1;
+        var programs = await Split(db.Programs.AsNoTracking()
+                .Where(p => patientIds.Contains(p.PatientId))
+                .Include(p => p.Versions.OrderBy(v => v.Number)).ThenInclude(v => v.Exercises.OrderBy(e => e.Order))
+                .Include(p => p.Pauses), single)
             .ToListAsync(cancellationToken);
         var sessions = since is { } from
             ? await WindowAsync(db, programs.Select(p => p.Id).ToList(), from, cancellationToken)
-            : await db.SessionLogs.AsNoTracking()
-                .Where(s => patientIds.Contains(s.PatientId))
-                .Include(s => s.Entries)
-                .OrderBy(s => s.LocalDate).ThenBy(s => s.LoggedAt)
-                .AsSplitQuery()
+            : await Split(db.SessionLogs.AsNoTracking()
+                    .Where(s => patientIds.Contains(s.PatientId))
+                    .Include(s => s.Entries)
+                    .OrderBy(s => s.LocalDate).ThenBy(s => s.LoggedAt), single)
                 .ToListAsync(cancellationToken);
         var programsBy = programs.ToLookup(p => p.PatientId);
         var sessionsBy = sessions.ToLookup(s => s.PatientId);
         return patients.ToDictionary(p => p.Id, p => new PatientHistory(p.Id, p.TimeZone, programsBy[p.Id].ToList(), sessionsBy[p.Id].ToList()));
     }
+
+    private static IQueryable<T> Split<T>(IQueryable<T> query, bool single)
+        where T : class => single ? query.AsSingleQuery() : query.AsSplitQuery();
 
     /// <summary>
     /// The programs' sessions since a date, with their entries, in two queries that follow the

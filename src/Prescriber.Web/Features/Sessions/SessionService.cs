@@ -14,7 +14,7 @@ namespace Prescriber.Web.Features.Sessions;
 /// checklist. One submit stores the whole session; the same idempotency key stores it once.
 /// Callers pass a patient that <see cref="PatientAccess"/> let in.
 /// </summary>
-public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, TimeProvider time, VersionCache versions, Review.FlagCheckSignal flagChecks)
+public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, TimeProvider time, AppDbContext requestDb, VersionCache versions, Review.FlagCheckSignal flagChecks)
 {
     public async Task<TodayView?> TodayAsync(Patient patient, Guid? programId, CancellationToken cancellationToken = default)
     {
@@ -43,7 +43,9 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
 
     public async Task<LogResult> LogAsync(Patient patient, SessionSubmission submission, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // The request's own context (the one PatientAccess read the patient with): a log is one
+        // short unit of work on the statically rendered page or the API, never a live circuit.
+        var db = requestDb;
 
         var now = time.GetUtcNow();
         var zone = PatientTime.Zone(patient.TimeZone);
@@ -134,6 +136,7 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
         // The clinic's flag rules (high or rising pain, too easy, too hard) run after the answer,
         // from a queue row saved with the session: a crash or restart cannot lose the check.
         db.QueuedFlagChecks.Add(new QueuedFlagCheck { SessionId = session.Id, QueuedAt = now.UtcDateTime });
+        var transactions = db.Database.AutoTransactionBehavior;
         if (db.Database.ProviderName == NpgsqlProvider)
         {
             // PostgreSQL runs the statements of one batch in an implicit transaction, so all of
@@ -148,6 +151,9 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
         }
         catch (DbUpdateException)
         {
+            // Nothing of this attempt stays tracked in the request's context.
+            db.ChangeTracker.Clear();
+
             // Two copies of one submit raced; the unique key let one in. That one is the answer.
             await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
             if (await FindByKeyAsync(fresh, patient.Id, submission.IdempotencyKey, cancellationToken) is { } raced)
@@ -156,6 +162,10 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
             }
 
             throw;
+        }
+        finally
+        {
+            db.Database.AutoTransactionBehavior = transactions;
         }
 
         flagChecks.Nudge();
