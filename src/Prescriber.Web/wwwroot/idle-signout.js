@@ -7,11 +7,14 @@
     const touch = () => { last = Date.now(); };
     ['keydown', 'pointerdown', 'pointermove', 'touchstart', 'scroll', 'wheel'].forEach(e =>
         window.addEventListener(e, touch, { passive: true, capture: true }));
-    setInterval(() => {
+    // Submit once: on a slow connection the sign-out post can take longer than a tick, and a
+    // second submit would cancel the first and arrive already signed out (no "idle" notice).
+    const timer = setInterval(() => {
         const f = form();
         if (!f) { return; }
         const minutes = parseFloat(f.dataset.idleMinutes);
         if (minutes > 0 && Date.now() - last > minutes * 60000) {
+            clearInterval(timer);
             f.querySelector('input[name="ReturnUrl"]').value = 'Account/Login?idle=1';
             f.submit();
         }
