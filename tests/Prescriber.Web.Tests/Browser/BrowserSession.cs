@@ -33,6 +33,22 @@ public sealed class BrowserSession : IAsyncDisposable
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = true });
     }
 
+    /// <summary>Signs in on the login page; the caller checks where that leads.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password = PrescriberApp.Password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+    }
+
+    /// <summary>
+    /// Interactive pages are prerendered, and input before their circuit connects is lost; the
+    /// layout marks the document once the page is live.
+    /// </summary>
+    public static Task LiveAsync(IPage page) =>
+        page.Locator("html[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 15000 });
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)

@@ -36,10 +36,7 @@ public sealed class IdleSignOutBrowserTests(IdleSignOutBrowserTests.ImpatientApp
     {
         var context = await browser.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(PrescriberApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await BrowserSession.SignInAsync(page, email);
         await page.WaitForURLAsync(url => !url.Contains("Account/Login", StringComparison.Ordinal));
         return page;
     }

@@ -28,10 +28,7 @@ public sealed partial class LibraryBrowserTests(LibraryBrowserTests.DevelopmentA
         var demo = DemoClinician().Match(Assert.Single(app.Logs.Lines, l => l.Contains("Demo sign-in", StringComparison.Ordinal)));
         var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
 
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(demo.Groups[1].Value);
-        await page.GetByLabel("Password").FillAsync(demo.Groups[2].Value);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await BrowserSession.SignInAsync(page, demo.Groups[1].Value, demo.Groups[2].Value);
         await Expect(page.GetByText("Welcome, Sam Rivera, PT.")).ToBeVisibleAsync();
 
         await page.GotoAsync("/library");
@@ -39,16 +36,9 @@ public sealed partial class LibraryBrowserTests(LibraryBrowserTests.DevelopmentA
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Bird dog" })).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(page, "library.png");
 
-        // The page prerenders before its circuit connects; typing before then is lost, so retype until it takes.
-        var search = page.GetByLabel("Search");
+        await BrowserSession.LiveAsync(page);
         var count = page.GetByTestId("result-count");
-        for (var attempt = 0; attempt < 10 && await count.TextContentAsync() != "1 exercise"; attempt++)
-        {
-            await search.FillAsync("");
-            await search.PressSequentiallyAsync("snow");
-            await page.WaitForTimeoutAsync(1000);
-        }
-
+        await page.GetByLabel("Search").PressSequentiallyAsync("snow");
         await Expect(count).ToHaveTextAsync("1 exercise");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Floor snow angels" }).ClickAsync();
@@ -82,22 +72,14 @@ public sealed partial class LibraryBrowserTests(LibraryBrowserTests.DevelopmentA
         await using var browser = await BrowserSession.StartAsync();
         var (_, email) = await app.CreateClinicUserAsync();
         var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl });
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(PrescriberApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await BrowserSession.SignInAsync(page, email);
         await Expect(page.GetByText("Welcome, Test Clinician.")).ToBeVisibleAsync();
 
         await page.GotoAsync("/library/new");
         var save = page.GetByRole(AriaRole.Button, new() { Name = "Save" });
         var errors = page.GetByTestId("form-errors");
-        // Wait for the circuit: until it connects, a click on Save does nothing.
-        for (var attempt = 0; attempt < 10 && !await errors.IsVisibleAsync(); attempt++)
-        {
-            await save.ClickAsync();
-            await page.WaitForTimeoutAsync(1000);
-        }
-
+        await BrowserSession.LiveAsync(page);
+        await save.ClickAsync();
         await Expect(errors).ToBeVisibleAsync();
         await Expect(page.GetByText("Is required").First).ToBeVisibleAsync();
 

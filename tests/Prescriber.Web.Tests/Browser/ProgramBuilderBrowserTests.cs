@@ -18,21 +18,13 @@ public sealed class ProgramBuilderBrowserTests(LibraryBrowserTests.DevelopmentAp
             new PatientDraft { Name = "Grace Hopper", Email = $"grace-{Guid.NewGuid():N}@example.org", TimeZone = "America/New_York" }), clinicId)).Value!;
         await using var browser = await BrowserSession.StartAsync();
         var page = await browser.Browser.NewPageAsync(new() { BaseURL = app.BaseUrl, ViewportSize = new() { Width = 1366, Height = 1000 } });
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(PrescriberApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await BrowserSession.SignInAsync(page, email);
         await Expect(page.GetByText("Welcome, Test Clinician.")).ToBeVisibleAsync();
 
         await page.GotoAsync($"/patients/{patient.Id}/programs/new");
         var summary = page.GetByTestId("summary");
-        // Until the circuit connects a click does nothing; click again until the first exercise is in.
-        for (var attempt = 0; attempt < 15 && !(await summary.TextContentAsync() ?? "").StartsWith("1 exercise", StringComparison.Ordinal); attempt++)
-        {
-            await page.GetByRole(AriaRole.Button, new() { Name = "Add Thoracic extension over a chair" }).ClickAsync();
-            await page.WaitForTimeoutAsync(700);
-        }
-
+        await BrowserSession.LiveAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add Thoracic extension over a chair" }).ClickAsync();
         await Expect(summary).ToContainTextAsync("1 exercise");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add Prone T raise" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add Bird dog" }).ClickAsync();

@@ -77,7 +77,7 @@ public sealed partial class WholeStoryBrowserTests(WholeStoryBrowserTests.StoryA
 
         // 2. ... creates the clinic, requires two-factor sign-in there, and adds a clinician.
         await admin.GotoAsync("/admin/clinics");
-        await LiveAsync(admin);
+        await BrowserSession.LiveAsync(admin);
         await admin.GetByLabel("Name", new() { Exact = true }).FillAsync("Harbour Physio");
         await admin.GetByLabel("Time zone (IANA)").FillAsync("America/New_York");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create clinic" }).ClickAsync();
@@ -100,7 +100,7 @@ public sealed partial class WholeStoryBrowserTests(WholeStoryBrowserTests.StoryA
         await clinician.GetByLabel("Password", new() { Exact = true }).FillAsync(PrescriberApp.Password);
         await clinician.GetByLabel("Confirm password").FillAsync(PrescriberApp.Password);
         await clinician.GetByRole(AriaRole.Button, new() { Name = "Reset" }).ClickAsync();
-        await SignInAsync(clinician, clinicianEmail);
+        await BrowserSession.SignInAsync(clinician, clinicianEmail);
         await Expect(clinician).ToHaveURLAsync(new Regex("/Account/Manage/EnableAuthenticator$"));
         await Expect(clinician.GetByText("Your clinic requires two-factor sign-in")).ToBeVisibleAsync();
         await StepAsync(clinician, "story-03-two-factor.png");
@@ -111,7 +111,7 @@ public sealed partial class WholeStoryBrowserTests(WholeStoryBrowserTests.StoryA
 
         // 4. ... adds the patient and builds the program from the upper-back library, changing one dosage.
         await clinician.GotoAsync("/patients/new");
-        await LiveAsync(clinician);
+        await BrowserSession.LiveAsync(clinician);
         await clinician.GetByLabel("Full name").FillAsync("Rosa Diaz");
         await clinician.GetByLabel("Email").FillAsync(patientEmail);
         await clinician.GetByRole(AriaRole.Button, new() { Name = "Create patient" }).ClickAsync();
@@ -119,7 +119,7 @@ public sealed partial class WholeStoryBrowserTests(WholeStoryBrowserTests.StoryA
         await StepAsync(clinician, "story-04-patient.png");
         await clinician.GetByRole(AriaRole.Link, new() { Name = "New program" }).ClickAsync();
         var summary = clinician.GetByTestId("summary");
-        await LiveAsync(clinician);
+        await BrowserSession.LiveAsync(clinician);
         await clinician.GetByRole(AriaRole.Button, new() { Name = "Add Prone T raise" }).ClickAsync();
         await clinician.GetByRole(AriaRole.Button, new() { Name = "Add Bird dog" }).ClickAsync();
         await Expect(summary).ToContainTextAsync("2 exercises");
@@ -183,7 +183,7 @@ public sealed partial class WholeStoryBrowserTests(WholeStoryBrowserTests.StoryA
         // 7. The clinician's sign-in has expired overnight: password, then a recovery code instead of the phone.
         await clinician.GotoAsync("/review");
         await Expect(clinician).ToHaveURLAsync(new Regex("/Account/Login"));
-        await SignInAsync(clinician, clinicianEmail);
+        await BrowserSession.SignInAsync(clinician, clinicianEmail);
         await Expect(clinician).ToHaveURLAsync(new Regex("/Account/LoginWith2fa"));
         await clinician.GetByRole(AriaRole.Link, new() { Name = "log in with a recovery code" }).ClickAsync();
         await clinician.GetByLabel("Recovery Code").FillAsync(recoveryCode);
@@ -211,7 +211,7 @@ public sealed partial class WholeStoryBrowserTests(WholeStoryBrowserTests.StoryA
 
         // 9. ... adjusts the program: fewer reps while the pain settles, in a new version.
         await clinician.GetByTestId("adjust").ClickAsync();
-        await LiveAsync(clinician);
+        await BrowserSession.LiveAsync(clinician);
         await clinician.GetByLabel("Prone T raise reps").FillAsync("8");
         await clinician.GetByLabel("Prone T raise reps").BlurAsync();
         await clinician.GetByLabel("What changed and why (the patient sees this)").FillAsync("Fewer T raises until the tightness settles.");
@@ -246,27 +246,12 @@ public sealed partial class WholeStoryBrowserTests(WholeStoryBrowserTests.StoryA
         return await phone.NewPageAsync();
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(PrescriberApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-    }
-
     /// <summary>Each step: the page passes axe, and its picture goes to the user guide.</summary>
     private static async Task StepAsync(IPage page, string screenshot)
     {
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await BrowserSession.ScreenshotAsync(page, screenshot);
     }
-
-    /// <summary>
-    /// Interactive pages are prerendered, and a click before their circuit connects does nothing;
-    /// the layout marks the document once the page is live.
-    /// </summary>
-    private static Task LiveAsync(IPage page) =>
-        page.Locator("html[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 15000 });
 
     /// <summary>Waits for the count-th message to the address that matches (Hangfire polls its queue every few seconds).</summary>
     private static async Task<MimeMessage> MailAsync(string address, Func<MimeMessage, bool> match, int count = 1)

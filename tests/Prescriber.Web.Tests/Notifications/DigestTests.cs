@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Prescriber.Web.Features.Notifications;
+using Prescriber.Web.Features.Review;
 using Prescriber.Web.Tests.Infrastructure;
 
 namespace Prescriber.Web.Tests.Notifications;
@@ -29,7 +30,7 @@ public abstract class DigestTests<TApp>(TApp app) : MailTests<TApp>(app) where T
         Assert.Equal("1 patient to look at today", digest.Subject);
         Assert.Contains("Rem Patient", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("No session for 7 days", digest.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Low adherence: 0 of 7 sessions in the last 7 days", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Low adherence: 0% over the last 7 days", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("Has not signed in yet", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("Rem Patient", digest.HtmlBody, StringComparison.Ordinal);
     }
@@ -83,6 +84,27 @@ public abstract class DigestTests<TApp>(TApp app) : MailTests<TApp>(app) where T
         var digest = Assert.Single(Mailbox.To(clinician));
         Assert.Contains("Open flag (urgent): Answered yes to: 5. new numbness", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains($"/review/patients/{seeded.PatientId}", digest.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_digest_shows_the_same_adherence_as_my_patients()
+    {
+        var (clinicId, clinician) = await App.CreateClinicUserAsync();
+        var seeded = await ReminderSeed.ProgramAsync(App, $"{Token()}@example.org", "UTC", [new TimeOnly(7, 30)], new DateOnly(2026, 11, 10), clinicId: clinicId, userId: Guid.NewGuid().ToString());
+        await ReminderSeed.LogSessionAsync(App, seeded, new DateOnly(2026, 11, 21));
+        await ReminderSeed.LogSessionAsync(App, seeded, new DateOnly(2026, 11, 23));
+        await ReminderSeed.LogSessionAsync(App, seeded, new DateOnly(2026, 11, 25));
+
+        SetClock("2026-11-26T08:00:00Z");
+        var (rows, _) = await App.InScopeAsync(sp => sp.GetRequiredService<ReviewService>().MyPatientsAsync(new MyPatientsQuery()), clinicId);
+        var shown = Assert.Single(rows, r => r.PatientId == seeded.PatientId).Adherence7;
+        Assert.InRange(shown!.Value, 1, 49.9);
+        await RunAsync();
+        await DispatchAsync();
+
+        var digest = Assert.Single(Mailbox.To(clinician));
+        Assert.Contains($"Low adherence: {shown.Value.ToString("0", CultureInfo.InvariantCulture)}% over the last 7 days", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/help/adherence", digest.TextBody, StringComparison.Ordinal);
     }
 
     private void SetClock(string utc) => App.Clock.AdjustTime(DateTimeOffset.Parse(utc, CultureInfo.InvariantCulture));

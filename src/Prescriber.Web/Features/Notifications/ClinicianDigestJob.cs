@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Prescriber.Core.Clinics;
 using Prescriber.Core.Notifications;
@@ -8,8 +9,10 @@ using Prescriber.Core.Patients;
 using Prescriber.Core.Programs;
 using Prescriber.Core.Reminders;
 using Prescriber.Data;
+using Prescriber.Data.Clinics;
 using Prescriber.Data.Notifications;
 using Prescriber.Web.Features.Common;
+using Prescriber.Web.Features.Review;
 
 namespace Prescriber.Web.Features.Notifications;
 
@@ -19,9 +22,11 @@ namespace Prescriber.Web.Features.Notifications;
 /// the clinic's time zone; the job runs often and the dedup key (clinician, clinic-local date)
 /// makes it one email a day. No email when there is nothing to report.
 /// Open flags (red-flag answers and words, high or rising pain, silence) lead each patient's line.
+/// Adherence is the figure "My patients" shows (docs/adherence.md), so the numbers agree.
 /// </summary>
 public sealed class ClinicianDigestJob(
     IDbContextFactory<AppDbContext> contexts,
+    IServiceScopeFactory scopes,
     EmailRenderer renderer,
     OutboxDispatchTrigger dispatch,
     IOptions<ReminderOptions> options,
@@ -30,9 +35,10 @@ public sealed class ClinicianDigestJob(
 {
     public const string Kind = "clinician.digest";
 
-    public const string Definitions =
-        "Silent: no session logged for 2 days or more. Low adherence: under 50% of the sessions prescribed in the last 7 days "
-        + "(times a day x scheduled days of the current version, minus paused days). Open flags are listed until a clinician acknowledges or resolves them.";
+    private string Definitions =>
+        "Silent: no session logged for 2 days or more. Low adherence: under 50% over the last 7 days, today included, "
+        + $"as on the My patients page (how it is counted: {app.Value.Link("help/adherence")}). "
+        + "Open flags are listed until a clinician acknowledges or resolves them.";
 
     public static string DedupKey(string userId, DateOnly date) => $"digest:{userId}:{date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
 
@@ -147,23 +153,12 @@ public sealed class ClinicianDigestJob(
         }
 
         var ids = programs.Select(p => p.ProgramId).ToList();
-        var since = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-DigestRules.WindowDays - 2);
-        var recent = await db.SessionLogs.IgnoreQueryFilters()
-            .Where(s => ids.Contains(s.ProgramId) && s.LocalDate >= since && s.Status != Core.Sessions.SessionStatus.Skipped)
-            .GroupBy(s => new { s.ProgramId, s.LocalDate })
-            .Select(g => new { g.Key.ProgramId, g.Key.LocalDate, Count = g.Count() })
-            .ToListAsync(cancellationToken);
         var lastLogged = await db.SessionLogs.IgnoreQueryFilters()
             .Where(s => ids.Contains(s.ProgramId))
             .GroupBy(s => s.ProgramId)
             .Select(g => new { ProgramId = g.Key, Last = g.Max(s => s.LocalDate) })
             .ToDictionaryAsync(g => g.ProgramId, g => g.Last, cancellationToken);
-        var pauses = (await db.ProgramPauses.IgnoreQueryFilters()
-                .Where(p => ids.Contains(p.ProgramId) && (p.To == null || p.To >= since))
-                .Select(p => new { p.ProgramId, p.From, p.To })
-                .ToListAsync(cancellationToken))
-            .ToLookup(p => p.ProgramId, p => (p.From, p.To));
-        var byDay = recent.ToLookup(r => r.ProgramId);
+        var adherence = await AdherenceAsync(clinicId, cancellationToken);
 
         // Open flags first: they are why the digest exists. Most severe first within a patient.
         var flags = (await db.Flags.IgnoreQueryFilters()
@@ -189,11 +184,9 @@ public sealed class ClinicianDigestJob(
                 reasons.Add($"No session for {silent} days");
             }
 
-            var sessions = byDay[program.ProgramId].ToDictionary(d => d.LocalDate, d => d.Count);
-            var (logged, prescribed) = DigestRules.Adherence(today, program.TimesPerDay, program.Days, program.StartDate, program.EndDate, sessions, pauses[program.ProgramId]);
-            if (prescribed > 0 && (double)logged / prescribed < DigestRules.LowAdherence)
+            if (adherence.GetValueOrDefault(program.PatientId) is { } percent && percent < DigestRules.LowAdherence * 100)
             {
-                reasons.Add($"Low adherence: {logged} of {prescribed} sessions in the last 7 days");
+                reasons.Add(string.Create(CultureInfo.InvariantCulture, $"Low adherence: {percent:0}% over the last 7 days"));
             }
 
             if (program.UserId is null)
@@ -220,7 +213,17 @@ public sealed class ClinicianDigestJob(
         return lines;
     }
 
-    private static string Text(string name, string clinicName, List<DigestLine> lines)
+    /// <summary>Each patient's 7-day adherence as "My patients" computes it, in the clinic's scope (a job has none).</summary>
+    private async Task<Dictionary<Guid, double?>> AdherenceAsync(Guid clinicId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ClinicScope>().Enter(clinicId);
+        var (rows, _) = await scope.ServiceProvider.GetRequiredService<ReviewService>()
+            .MyPatientsAsync(new MyPatientsQuery(PageSize: int.MaxValue), cancellationToken);
+        return rows.ToDictionary(r => r.PatientId, r => r.Adherence7);
+    }
+
+    private string Text(string name, string clinicName, List<DigestLine> lines)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Hello {name}, these patients of {clinicName} may need a look today.\n");
