@@ -55,7 +55,14 @@ public static partial class LoggingBenchmark
         var database = $"prescriber_logbench_{Guid.NewGuid():N}";
         await ReminderBenchmark.ExecuteAsync(postgres, $"CREATE DATABASE \"{database}\"");
         // Two pools (the app's, the bare endpoint's) under PostgreSQL's 100 connections.
-        var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = database, MaxPoolSize = 45 }.ConnectionString;
+        var connectionBuilder = new NpgsqlConnectionStringBuilder(postgres) { Database = database, MaxPoolSize = 45 };
+        if (args.Contains("--auto-prepare"))
+        {
+            connectionBuilder.MaxAutoPrepare = 50;
+            connectionBuilder.AutoPrepareMinUsages = 2;
+        }
+
+        var connection = connectionBuilder.ConnectionString;
         var work = Directory.CreateTempSubdirectory("prescriber-logbench-").FullName;
         try
         {
@@ -72,6 +79,7 @@ public static partial class LoggingBenchmark
             await WrkAsync(app.BaseUrl, appScript, 5, "warm");
             await WrkAsync(bare.BaseUrl, bareScript, 5, "warm");
             var appBefore = await CountAsync(connection, "SELECT count(*) FROM \"SessionLogs\"");
+            var appCpu = CpuUse.Now(database);
             var appRun = await WrkAsync(app.BaseUrl, appScript, seconds, "run");
             var appStored = await CountAsync(connection, "SELECT count(*) FROM \"SessionLogs\"") - appBefore;
             // The flag rules run after the answer, on the app's worker: their work is part of the
@@ -84,10 +92,14 @@ public static partial class LoggingBenchmark
             }
 
             var drained = await CountAsync(connection, "SELECT count(*) FROM \"QueuedFlagChecks\"") == 0;
+            // The app's CPU includes its worker's, until the run's checks are drained.
+            appCpu = CpuUse.Now(database) - appCpu;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"flag checks queued at the deadline: {backlog}, {(drained ? $"drained in {drain.Elapsed.TotalSeconds:F1} s" : "NOT drained in 5 min")}"));
             var bareBefore = await CountAsync(connection, "SELECT count(*) FROM bare_sessions");
+            var bareCpu = CpuUse.Now(database);
             var bareRun = await WrkAsync(bare.BaseUrl, bareScript, seconds, "run");
+            bareCpu = CpuUse.Now(database) - bareCpu;
             var bareStored = await CountAsync(connection, "SELECT count(*) FROM bare_sessions") - bareBefore;
 
             Console.WriteLine($"logging API: {appRun}, stored {appStored}");
@@ -100,12 +112,12 @@ public static partial class LoggingBenchmark
             bool StoredOnce(WrkRun run, long stored) => stored >= run.Succeeded && stored <= run.Succeeded + Connections;
             var ok = drained && duplicates == 0 && StoredOnce(appRun, appStored) && StoredOnce(bareRun, bareStored) && appRun.Succeeded > 0;
             Console.WriteLine();
-            Console.WriteLine("| date | machine | endpoint | connections | s | requests/s | p50 ms | p99 ms | 2xx | stored | non-2xx |");
-            Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
-            foreach (var (name, run, stored) in new[] { ("POST /api/sessions (app)", appRun, appStored), ("bare Npgsql insert", bareRun, bareStored) })
+            Console.WriteLine("| date | machine | endpoint | connections | s | requests/s | p50 ms | p99 ms | 2xx | stored | non-2xx | process / PostgreSQL CPU ms per 2xx |");
+            Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+            foreach (var (name, run, stored, cpu) in new[] { ("POST /api/sessions (app)", appRun, appStored, appCpu), ("bare Npgsql insert", bareRun, bareStored, bareCpu) })
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {DateTime.UtcNow:yyyy-MM-dd} | {Environment.ProcessorCount} cores | {name} | {Connections} | {seconds} | {run.PerSecond:F0} | {run.P50:F1} | {run.P99:F1} | {run.Succeeded} | {stored} | {run.Failed} |"));
+                    $"| {DateTime.UtcNow:yyyy-MM-dd} | {Environment.ProcessorCount} cores | {name} | {Connections} | {seconds} | {run.PerSecond:F0} | {run.P50:F1} | {run.P99:F1} | {run.Succeeded} | {stored} | {run.Failed} | {cpu.ProcessMs / run.Succeeded:F2} / {cpu.PostgresMs / run.Succeeded:F2} |"));
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
