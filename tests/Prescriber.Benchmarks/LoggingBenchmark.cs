@@ -56,7 +56,9 @@ public static partial class LoggingBenchmark
         await ReminderBenchmark.ExecuteAsync(postgres, $"CREATE DATABASE \"{database}\"");
         // Two pools (the app's, the bare endpoint's) under PostgreSQL's 100 connections.
         var connectionBuilder = new NpgsqlConnectionStringBuilder(postgres) { Database = database, MaxPoolSize = 45 };
-        if (args.Contains("--auto-prepare"))
+        // Npgsql prepares the statements used often (as docs/operations.md recommends for
+        // production): PostgreSQL then skips parsing and planning them. --no-auto-prepare compares.
+        if (!args.Contains("--no-auto-prepare"))
         {
             connectionBuilder.MaxAutoPrepare = 50;
             connectionBuilder.AutoPrepareMinUsages = 2;
@@ -66,7 +68,9 @@ public static partial class LoggingBenchmark
         var work = Directory.CreateTempSubdirectory("prescriber-logbench-").FullName;
         try
         {
-            await using var app = new LoggingApp(connection, ReminderBenchmark.FreePort());
+            // --worker-off (an experiment): the flag rules' work stays queued, so the run measures the request alone.
+            var worker = !args.Contains("--worker-off");
+            await using var app = new LoggingApp(connection, ReminderBenchmark.FreePort(), worker);
             await app.StartAsync();
             var patients = await SeedAsync(app);
 
@@ -86,12 +90,12 @@ public static partial class LoggingBenchmark
             // run only if the queue keeps up, so the backlog left at the deadline is reported too.
             var backlog = await CountAsync(connection, "SELECT count(*) FROM \"QueuedFlagChecks\"");
             var drain = Stopwatch.StartNew();
-            while (await CountAsync(connection, "SELECT count(*) FROM \"QueuedFlagChecks\"") > 0 && drain.Elapsed < TimeSpan.FromMinutes(5))
+            while (worker && await CountAsync(connection, "SELECT count(*) FROM \"QueuedFlagChecks\"") > 0 && drain.Elapsed < TimeSpan.FromMinutes(5))
             {
                 await Task.Delay(100);
             }
 
-            var drained = await CountAsync(connection, "SELECT count(*) FROM \"QueuedFlagChecks\"") == 0;
+            var drained = !worker || await CountAsync(connection, "SELECT count(*) FROM \"QueuedFlagChecks\"") == 0;
             // The app's CPU includes its worker's, until the run's checks are drained.
             appCpu = CpuUse.Now(database) - appCpu;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -238,7 +242,7 @@ public static partial class LoggingBenchmark
     /// The real app on a Kestrel port, Production-like: no Hangfire server, rate limits out of the
     /// way, but the flag-check worker on, so the rules deferred from the request still run.
     /// </summary>
-    private sealed class LoggingApp(string connection, int port) : WebApplicationFactory<Program>
+    private sealed class LoggingApp(string connection, int port, bool worker) : WebApplicationFactory<Program>
     {
         public string BaseUrl => $"http://127.0.0.1:{port}";
 
@@ -255,7 +259,7 @@ public static partial class LoggingBenchmark
             builder.UseSetting("Database:Provider", "Postgres");
             builder.UseSetting("ConnectionStrings:Prescriber", connection);
             builder.UseSetting("Jobs:Enabled", "false");
-            builder.UseSetting("Jobs:FlagCheckWorker", "true");
+            builder.UseSetting("Jobs:FlagCheckWorker", worker ? "true" : "false");
             builder.UseSetting("App:PublicBaseUrl", BaseUrl + "/");
             builder.UseSetting("RateLimits:PatientRequestsPerMinute", "100000000");
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
