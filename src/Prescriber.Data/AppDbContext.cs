@@ -19,10 +19,12 @@ namespace Prescriber.Data;
 /// The one database of the app. Clinic separation lives here, below every feature: queries only
 /// see the current clinic's rows and writes cannot land in another clinic.
 /// </summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options, ClinicScope? scope = null)
+public class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
-    private readonly ClinicScope _scope = scope ?? new ClinicScope();
+    // Contexts are pooled: ClinicContextFactory hands each one the scope of the unit of work that
+    // leases it, every time, so a context never carries a previous lease's clinic.
+    private ClinicScope _scope = new();
 
     public DbSet<Clinic> Clinics => Set<Clinic>();
 
@@ -65,6 +67,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ClinicScope? s
 
     /// <summary>Read by the query filters at query time, so one model serves every clinic.</summary>
     public Guid? CurrentClinicId => _scope.ClinicId;
+
+    /// <summary>Set by <see cref="ClinicContextFactory"/> on every lease from the pool.</summary>
+    internal void UseScope(ClinicScope scope) => _scope = scope;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

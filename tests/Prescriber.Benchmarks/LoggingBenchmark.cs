@@ -55,11 +55,22 @@ public static partial class LoggingBenchmark
         var database = $"prescriber_logbench_{Guid.NewGuid():N}";
         await ReminderBenchmark.ExecuteAsync(postgres, $"CREATE DATABASE \"{database}\"");
         // Two pools (the app's, the bare endpoint's) under PostgreSQL's 100 connections.
-        var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = database, MaxPoolSize = 45 }.ConnectionString;
+        var connectionBuilder = new NpgsqlConnectionStringBuilder(postgres) { Database = database, MaxPoolSize = 45 };
+        // Npgsql prepares the statements used often (as docs/operations.md recommends for
+        // production): PostgreSQL then skips parsing and planning them. --no-auto-prepare compares.
+        if (!args.Contains("--no-auto-prepare"))
+        {
+            connectionBuilder.MaxAutoPrepare = 50;
+            connectionBuilder.AutoPrepareMinUsages = 2;
+        }
+
+        var connection = connectionBuilder.ConnectionString;
         var work = Directory.CreateTempSubdirectory("prescriber-logbench-").FullName;
         try
         {
-            await using var app = new LoggingApp(connection, ReminderBenchmark.FreePort());
+            // --worker-off (an experiment): the flag rules' work stays queued, so the run measures the request alone.
+            var worker = !args.Contains("--worker-off");
+            await using var app = new LoggingApp(connection, ReminderBenchmark.FreePort(), worker);
             await app.StartAsync();
             var patients = await SeedAsync(app);
 
@@ -72,22 +83,27 @@ public static partial class LoggingBenchmark
             await WrkAsync(app.BaseUrl, appScript, 5, "warm");
             await WrkAsync(bare.BaseUrl, bareScript, 5, "warm");
             var appBefore = await CountAsync(connection, "SELECT count(*) FROM \"SessionLogs\"");
+            var appCpu = CpuUse.Now(database);
             var appRun = await WrkAsync(app.BaseUrl, appScript, seconds, "run");
             var appStored = await CountAsync(connection, "SELECT count(*) FROM \"SessionLogs\"") - appBefore;
             // The flag rules run after the answer, on the app's worker: their work is part of the
             // run only if the queue keeps up, so the backlog left at the deadline is reported too.
             var backlog = await CountAsync(connection, "SELECT count(*) FROM \"QueuedFlagChecks\"");
             var drain = Stopwatch.StartNew();
-            while (await CountAsync(connection, "SELECT count(*) FROM \"QueuedFlagChecks\"") > 0 && drain.Elapsed < TimeSpan.FromMinutes(5))
+            while (worker && await CountAsync(connection, "SELECT count(*) FROM \"QueuedFlagChecks\"") > 0 && drain.Elapsed < TimeSpan.FromMinutes(5))
             {
                 await Task.Delay(100);
             }
 
-            var drained = await CountAsync(connection, "SELECT count(*) FROM \"QueuedFlagChecks\"") == 0;
+            var drained = !worker || await CountAsync(connection, "SELECT count(*) FROM \"QueuedFlagChecks\"") == 0;
+            // The app's CPU includes its worker's, until the run's checks are drained.
+            appCpu = CpuUse.Now(database) - appCpu;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"flag checks queued at the deadline: {backlog}, {(drained ? $"drained in {drain.Elapsed.TotalSeconds:F1} s" : "NOT drained in 5 min")}"));
             var bareBefore = await CountAsync(connection, "SELECT count(*) FROM bare_sessions");
+            var bareCpu = CpuUse.Now(database);
             var bareRun = await WrkAsync(bare.BaseUrl, bareScript, seconds, "run");
+            bareCpu = CpuUse.Now(database) - bareCpu;
             var bareStored = await CountAsync(connection, "SELECT count(*) FROM bare_sessions") - bareBefore;
 
             Console.WriteLine($"logging API: {appRun}, stored {appStored}");
@@ -100,12 +116,12 @@ public static partial class LoggingBenchmark
             bool StoredOnce(WrkRun run, long stored) => stored >= run.Succeeded && stored <= run.Succeeded + Connections;
             var ok = drained && duplicates == 0 && StoredOnce(appRun, appStored) && StoredOnce(bareRun, bareStored) && appRun.Succeeded > 0;
             Console.WriteLine();
-            Console.WriteLine("| date | machine | endpoint | connections | s | requests/s | p50 ms | p99 ms | 2xx | stored | non-2xx |");
-            Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
-            foreach (var (name, run, stored) in new[] { ("POST /api/sessions (app)", appRun, appStored), ("bare Npgsql insert", bareRun, bareStored) })
+            Console.WriteLine("| date | machine | endpoint | connections | s | requests/s | p50 ms | p99 ms | 2xx | stored | non-2xx | process / PostgreSQL CPU ms per 2xx |");
+            Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+            foreach (var (name, run, stored, cpu) in new[] { ("POST /api/sessions (app)", appRun, appStored, appCpu), ("bare Npgsql insert", bareRun, bareStored, bareCpu) })
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {DateTime.UtcNow:yyyy-MM-dd} | {Environment.ProcessorCount} cores | {name} | {Connections} | {seconds} | {run.PerSecond:F0} | {run.P50:F1} | {run.P99:F1} | {run.Succeeded} | {stored} | {run.Failed} |"));
+                    $"| {DateTime.UtcNow:yyyy-MM-dd} | {Environment.ProcessorCount} cores | {name} | {Connections} | {seconds} | {run.PerSecond:F0} | {run.P50:F1} | {run.P99:F1} | {run.Succeeded} | {stored} | {run.Failed} | {cpu.ProcessMs / run.Succeeded:F2} / {cpu.PostgresMs / run.Succeeded:F2} |"));
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -226,7 +242,7 @@ public static partial class LoggingBenchmark
     /// The real app on a Kestrel port, Production-like: no Hangfire server, rate limits out of the
     /// way, but the flag-check worker on, so the rules deferred from the request still run.
     /// </summary>
-    private sealed class LoggingApp(string connection, int port) : WebApplicationFactory<Program>
+    private sealed class LoggingApp(string connection, int port, bool worker) : WebApplicationFactory<Program>
     {
         public string BaseUrl => $"http://127.0.0.1:{port}";
 
@@ -243,7 +259,7 @@ public static partial class LoggingBenchmark
             builder.UseSetting("Database:Provider", "Postgres");
             builder.UseSetting("ConnectionStrings:Prescriber", connection);
             builder.UseSetting("Jobs:Enabled", "false");
-            builder.UseSetting("Jobs:FlagCheckWorker", "true");
+            builder.UseSetting("Jobs:FlagCheckWorker", worker ? "true" : "false");
             builder.UseSetting("App:PublicBaseUrl", BaseUrl + "/");
             builder.UseSetting("RateLimits:PatientRequestsPerMinute", "100000000");
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

@@ -60,6 +60,35 @@ public abstract class ClinicSeparationTests<TApp>(TApp app) : ProviderTests<TApp
             await db.SaveChangesAsync();
         }, clinicB));
     }
+
+    [Fact]
+    public async Task A_pooled_context_never_keeps_the_clinic_of_its_last_lease()
+    {
+        var (clinicA, emailA) = await App.CreateClinicUserAsync();
+        var exercise = await CustomExercises.CreateAsync(await App.SignedInClientAsync(emailA));
+        var leasedByA = await App.InScopeAsync(async sp =>
+        {
+            await using var db = await sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+            Assert.True(await db.Exercises.AnyAsync(e => e.Id == exercise.Id));
+            return db.ContextId.InstanceId;
+        }, clinicA);
+
+        // Contexts are pooled: lease until clinic A's instance comes round again, in a unit of
+        // work without a clinic. Every lease, that one included, must see no clinic's rows.
+        var reused = false;
+        for (var i = 0; i < 500 && !reused; i++)
+        {
+            await App.InScopeAsync(async sp =>
+            {
+                await using var db = await sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+                reused = db.ContextId.InstanceId == leasedByA;
+                Assert.Null(db.CurrentClinicId);
+                Assert.False(await db.Exercises.AnyAsync(e => e.Id == exercise.Id));
+            });
+        }
+
+        Assert.True(reused, "the pool never handed clinic A's context out again");
+    }
 }
 
 public sealed class ClinicSeparationTestsOnSqlite(SqliteApp app) : ClinicSeparationTests<SqliteApp>(app);
