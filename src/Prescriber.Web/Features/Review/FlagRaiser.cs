@@ -16,29 +16,38 @@ namespace Prescriber.Web.Features.Review;
 public sealed class FlagRaiser(IDbContextFactory<AppDbContext> contexts, ClinicScope scope, TimeProvider time)
 {
     /// <summary>
-    /// The rules for a session queued when it was logged (<see cref="QueuedFlagCheck"/>). The
-    /// queue row is deleted in the same transaction as the flags are stored: a second run, here
-    /// or on another node, finds it gone and does nothing, and a failed run leaves it queued.
+    /// The rules for a session queued when it was logged (<see cref="QueuedFlagCheck"/>), with its
+    /// clinic's settings (<see cref="FlagCheckJob"/> reads both for a whole batch). The rules read
+    /// first; the queue row is then deleted in the same transaction as the flags are stored, so a
+    /// second run, here or on another node, finds it gone and stores nothing, and a failed run
+    /// leaves it queued. A session that raises nothing (most of them) only deletes its row.
     /// </summary>
-    public async Task CheckQueuedAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    public async Task CheckQueuedAsync(SessionLog session, FlagSettings settings, CancellationToken cancellationToken = default)
     {
+        // A job has no clinic: the session names it, and the rules then see only that clinic.
+        scope.Enter(session.ClinicId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var drafts = await DraftsAsync(db, session, settings, cancellationToken);
+        var claim = db.QueuedFlagChecks.Where(q => q.SessionId == session.Id);
+        if (drafts.Count == 0 && !db.ChangeTracker.HasChanges())
+        {
+            await claim.ExecuteDeleteAsync(cancellationToken);
+            return;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await db.QueuedFlagChecks.Where(q => q.SessionId == sessionId).ExecuteDeleteAsync(cancellationToken) == 0)
+        if (await claim.ExecuteDeleteAsync(cancellationToken) == 0)
         {
             return;
         }
 
-        // A job has no clinic: the session names it, and the rules then see only that clinic.
-        var session = await db.SessionLogs.IgnoreQueryFilters().AsNoTracking().FirstAsync(s => s.Id == sessionId, cancellationToken);
-        scope.Enter(session.ClinicId);
-        await AfterSessionAsync(db, session, cancellationToken);
+        await StoreAsync(db, session.ClinicId, session.PatientId, session.Id, drafts, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task AfterSessionAsync(AppDbContext db, SessionLog session, CancellationToken cancellationToken)
+    /// <summary>What the rules raise for the session; a pain rule's line goes onto the session's screening flag (tracked, not saved).</summary>
+    private static async Task<List<FlagDraft>> DraftsAsync(AppDbContext db, SessionLog session, FlagSettings settings, CancellationToken cancellationToken)
     {
-        var settings = await db.Clinics.AsNoTracking().Where(c => c.Id == session.ClinicId).Select(c => c.FlagSettings).FirstAsync(cancellationToken);
         var since = session.LocalDate.AddDays(-14);
         var earlier = await db.SessionLogs.AsNoTracking()
             .Where(s => s.PatientId == session.PatientId && s.Id != session.Id && s.LocalDate >= since && s.LocalDate <= session.LocalDate)
@@ -74,7 +83,7 @@ public sealed class FlagRaiser(IDbContextFactory<AppDbContext> contexts, ClinicS
             }
         }
 
-        await StoreAsync(db, session.ClinicId, session.PatientId, session.Id, drafts, cancellationToken);
+        return drafts;
     }
 
     /// <summary>The daily silence check over every clinic's active programs.</summary>
