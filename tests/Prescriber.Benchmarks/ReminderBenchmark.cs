@@ -92,6 +92,9 @@ public static class ReminderBenchmark
             var seeding = Stopwatch.StartNew();
             await SeedAsync(connection, n, now);
             Console.WriteLine($"N={n:N0}: seeded in {seeding.Elapsed.TotalSeconds:F1} s");
+            var meter = new CpuMeter(sink, await CpuMeter.PostmasterAsync(connection));
+            var cpuStart = meter.Read();
+            var loadStart = LoadAverage();
 
             // The pipeline: the reminder job and the dispatcher until nothing is due. Overlapped
             // (the default) is how Hangfire runs them: the job nudges a dispatcher after its first
@@ -107,6 +110,8 @@ public static class ReminderBenchmark
             if (sequential)
             {
                 await scan;
+                // The scan alone: what queuing N reminders costs before any is sent.
+                Console.WriteLine($"N={n:N0}: scan {(meter.Read() - cpuStart).PerMessage(n)}");
             }
 
             var sent = 0;
@@ -128,6 +133,7 @@ public static class ReminderBenchmark
 
             var queued = await scan;
             var pipeline = clock.Elapsed;
+            var pipelineCpu = meter.Read() - cpuStart;
             var pipelineIds = await AcceptedAsync(log, n, id => id.EndsWith("@prescriber.outbox", StringComparison.Ordinal));
 
             // The raw loop: the same rows, rendered before the clock starts, one connection.
@@ -145,6 +151,7 @@ public static class ReminderBenchmark
                 })];
             }
 
+            var rawStart = meter.Read();
             clock.Restart();
             using (var client = new SmtpClient())
             {
@@ -158,6 +165,8 @@ public static class ReminderBenchmark
             }
 
             var raw = clock.Elapsed;
+            var rawCpu = meter.Read() - rawStart;
+            Console.WriteLine($"N={n:N0}: pipeline {pipelineCpu.PerMessage(n)}; raw {rawCpu.PerMessage(n)}; load average {loadStart} -> {LoadAverage()}");
             var rawIds = await AcceptedAsync(log, messages.Count, id => id.StartsWith("raw-", StringComparison.Ordinal));
 
             var ok = queued == n && sent == n && pipelineIds.Count == n && pipelineIds.Distinct().Count() == n
@@ -239,6 +248,18 @@ public static class ReminderBenchmark
         await using var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
         return (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
     }
 
     private static async Task<T> InScopeAsync<T>(BenchApp app, Func<IServiceProvider, Task<T>> work)
