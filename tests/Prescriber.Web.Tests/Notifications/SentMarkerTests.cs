@@ -72,7 +72,7 @@ public sealed class SentMarkerTests
             }
 
             return Task.CompletedTask;
-        }, group: 4, linger: TimeSpan.FromMilliseconds(50));
+        }, group: 4, linger: TimeSpan.FromMilliseconds(500));
 
         // One message and a pause: recorded alone once the linger is over, not held until the end.
         await marker.ReserveAsync(ct);
