@@ -43,9 +43,9 @@ public sealed class OutboxDispatchJob(
 
     /// <summary>
     /// Sends until no row is due; returns how many were accepted. One claimer fills a queue of
-    /// claimed rows (claiming the next batch while the current one is sent), <c>Smtp:Connections</c>
-    /// senders each drain it over their own SMTP connection, and a <see cref="SentMarker"/> records
-    /// what the server accepted.
+    /// claimed rows with their MIME messages built (claiming the next batch while the current one
+    /// is sent), <c>Smtp:Connections</c> senders each drain it over their own SMTP connection, and a
+    /// <see cref="SentMarker"/> records what the server accepted.
     /// </summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -307,5 +307,4 @@ public sealed class OutboxDispatchJob(
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
 
     private static string Trim(string reason) => reason.Length <= MaxErrorLength ? reason : reason[..MaxErrorLength];
-
 }
