@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.AspNetCore.Hosting;
@@ -14,6 +15,7 @@ using MimeKit;
 using Npgsql;
 using Prescriber.Core.Notifications;
 using Prescriber.Data;
+using Prescriber.Data.Notifications;
 using Prescriber.Web.Features.Notifications;
 
 namespace Prescriber.Benchmarks;
@@ -23,7 +25,7 @@ namespace Prescriber.Benchmarks;
 /// accepting the last message, beside a raw MailKit loop sending the same N pre-rendered messages
 /// over one connection to the same server. Verifies 0 lost and 0 duplicates. See docs/performance.md.
 ///
-///   dotnet run -c Release --project tests/Prescriber.Benchmarks -- 10000 100000 [--sequential] [--maildir] [--connections 4]
+///   dotnet run -c Release --project tests/Prescriber.Benchmarks -- 10000 100000 [--sequential] [--maildir] [--connections 4] [--phases]
 ///
 /// Needs PostgreSQL (PRESCRIBER_TEST_POSTGRES, a server where it may create databases) and
 /// Debian's python3-aiosmtpd.
@@ -42,6 +44,7 @@ public static class ReminderBenchmark
 
         var maildir = args.Contains("--maildir");
         var sequential = args.Contains("--sequential");
+        var phases = args.Contains("--phases");
         // Smtp:Connections of the pipeline; the raw loop always uses one.
         var connections = args.SkipWhile(a => a != "--connections").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(1);
         // The host's content root (seeds, settings): WebApplicationFactory reads it from here when
@@ -51,7 +54,7 @@ public static class ReminderBenchmark
         var results = new List<Result>();
         foreach (var n in sizes)
         {
-            var result = await RunAsync(n, postgres, maildir, sequential, connections);
+            var result = await RunAsync(n, postgres, maildir, sequential, connections, phases);
             results.Add(result);
             Console.WriteLine(result);
             if (!result.Ok)
@@ -74,7 +77,7 @@ public static class ReminderBenchmark
         return 0;
     }
 
-    private static async Task<Result> RunAsync(int n, string postgres, bool maildir, bool sequential, int connections)
+    private static async Task<Result> RunAsync(int n, string postgres, bool maildir, bool sequential, int connections, bool phases)
     {
         var work = Directory.CreateTempSubdirectory("prescriber-bench-").FullName;
         var log = Path.Combine(work, "accepted.log");
@@ -92,6 +95,9 @@ public static class ReminderBenchmark
             var seeding = Stopwatch.StartNew();
             await SeedAsync(connection, n, now);
             Console.WriteLine($"N={n:N0}: seeded in {seeding.Elapsed.TotalSeconds:F1} s");
+            var meter = new CpuMeter(sink, await CpuMeter.PostmasterAsync(connection));
+            var cpuStart = meter.Read();
+            var loadStart = LoadAverage();
 
             // The pipeline: the reminder job and the dispatcher until nothing is due. Overlapped
             // (the default) is how Hangfire runs them: the job nudges a dispatcher after its first
@@ -107,6 +113,8 @@ public static class ReminderBenchmark
             if (sequential)
             {
                 await scan;
+                // The scan alone: what queuing N reminders costs before any is sent.
+                Console.WriteLine($"N={n:N0}: scan {(meter.Read() - cpuStart).PerMessage(n)}");
             }
 
             var sent = 0;
@@ -128,6 +136,7 @@ public static class ReminderBenchmark
 
             var queued = await scan;
             var pipeline = clock.Elapsed;
+            var pipelineCpu = meter.Read() - cpuStart;
             var pipelineIds = await AcceptedAsync(log, n, id => id.EndsWith("@prescriber.outbox", StringComparison.Ordinal));
 
             // The raw loop: the same rows, rendered before the clock starts, one connection.
@@ -145,6 +154,7 @@ public static class ReminderBenchmark
                 })];
             }
 
+            var rawStart = meter.Read();
             clock.Restart();
             using (var client = new SmtpClient())
             {
@@ -158,7 +168,14 @@ public static class ReminderBenchmark
             }
 
             var raw = clock.Elapsed;
+            var rawCpu = meter.Read() - rawStart;
+            Console.WriteLine($"N={n:N0}: pipeline {pipelineCpu.PerMessage(n)}; raw {rawCpu.PerMessage(n)}; load average {loadStart} -> {LoadAverage()}");
             var rawIds = await AcceptedAsync(log, messages.Count, id => id.StartsWith("raw-", StringComparison.Ordinal));
+
+            if (phases)
+            {
+                await PhasesAsync(app, connection, meter, n, smtp, port);
+            }
 
             var ok = queued == n && sent == n && pipelineIds.Count == n && pipelineIds.Distinct().Count() == n
                 && rawIds.Count == n && rawIds.Distinct().Count() == n;
@@ -239,6 +256,87 @@ public static class ReminderBenchmark
         await using var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
         return (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    /// <summary>
+    /// --phases: after both sides, each stage of the dispatcher alone over the same N rows (reset
+    /// to pending), with the CPU it costs each process: the claims (the dispatcher's private
+    /// claim, by reflection), the MIME builds, the "sent" updates in groups of four, and the sends
+    /// of the built messages over one connection. Not part of the timed comparison.
+    /// </summary>
+    private static async Task PhasesAsync(BenchApp app, string connection, CpuMeter meter, int n, SmtpOptions smtp, int port)
+    {
+        await ExecuteAsync(connection, """UPDATE "OutboxMessages" SET "Status" = 'Pending', "LockedBy" = NULL, "LockedUntil" = NULL, "SentAt" = NULL""");
+        var job = ActivatorUtilities.CreateInstance<OutboxDispatchJob>(app.Services);
+        var claim = typeof(OutboxDispatchJob).GetMethod("ClaimAsync", BindingFlags.NonPublic | BindingFlags.Instance)
+            ?? throw new InvalidOperationException("OutboxDispatchJob.ClaimAsync not found.");
+        const string worker = "bench-phases";
+
+        var rows = new List<OutboxMessage>();
+        var before = meter.Read();
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var (candidates, claimed) = await (Task<(int, List<OutboxMessage>)>)claim.Invoke(job, [worker, CancellationToken.None])!;
+            if (candidates == 0)
+            {
+                break;
+            }
+
+            rows.AddRange(claimed);
+        }
+
+        Phase("claims", rows.Count, clock, meter.Read() - before);
+
+        before = meter.Read();
+        clock.Restart();
+        var messages = rows.Select(r => OutboxMimeMessage.Build(r, smtp)).ToList();
+        Phase("MIME builds", n, clock, meter.Read() - before);
+
+        before = meter.Read();
+        clock.Restart();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await using var writer = await OutboxSentWriter.OpenAsync(db, worker, CancellationToken.None);
+            foreach (var group in rows.Select(r => r.Id).Chunk(4))
+            {
+                await writer.MarkAsync(group, DateTime.UtcNow, CancellationToken.None);
+            }
+        }
+
+        Phase("sent updates, 4 rows each", n, clock, meter.Read() - before);
+
+        before = meter.Read();
+        clock.Restart();
+        using (var client = new SmtpClient())
+        {
+            await client.ConnectAsync("127.0.0.1", port, SecureSocketOptions.None);
+            for (var i = 0; i < messages.Count; i++)
+            {
+                messages[i].MessageId = $"phase-{i}@bench";
+                await client.SendAsync(messages[i]);
+            }
+
+            await client.DisconnectAsync(true);
+        }
+
+        Phase("SMTP sends, one connection", n, clock, meter.Read() - before);
+    }
+
+    private static void Phase(string name, int n, Stopwatch clock, CpuMeter.Sample cpu) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"N={n:N0}: phase {name}: {clock.Elapsed.TotalSeconds:F2} s; {cpu.PerMessage(n)}"));
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
     }
 
     private static async Task<T> InScopeAsync<T>(BenchApp app, Func<IServiceProvider, Task<T>> work)

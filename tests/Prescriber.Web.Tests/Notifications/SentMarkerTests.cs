@@ -52,4 +52,44 @@ public sealed class SentMarkerTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await marker.DisposeAsync());
         Assert.Equal("database down", error.Message);
     }
+
+    [Fact]
+    public async Task Updates_wait_for_a_group_but_a_lone_message_is_recorded_after_the_linger()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var groups = new List<int>();
+        var lone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var marker = new SentMarker(8, ids =>
+        {
+            lock (groups)
+            {
+                groups.Add(ids.Count);
+            }
+
+            if (ids.Count == 1)
+            {
+                lone.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        }, group: 4, linger: TimeSpan.FromMilliseconds(500));
+
+        // One message and a pause: recorded alone once the linger is over, not held until the end.
+        await marker.ReserveAsync(ct);
+        marker.Accepted(Guid.NewGuid());
+        await lone.Task.WaitAsync(TimeSpan.FromSeconds(10), ct);
+
+        // Eight in a burst: two updates of four (a group never exceeds the capacity).
+        for (var i = 0; i < 8; i++)
+        {
+            await marker.ReserveAsync(ct);
+            marker.Accepted(Guid.NewGuid());
+        }
+
+        await marker.DisposeAsync();
+        Assert.Equal(9, groups.Sum());
+        Assert.Equal(1, groups[0]);
+        Assert.All(groups, g => Assert.InRange(g, 1, 8));
+        Assert.True(groups.Count <= 4, $"expected the burst in few updates, got {string.Join(",", groups)}");
+    }
 }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Prescriber.Core.Notifications;
 using Prescriber.Data;
+using Prescriber.Data.Notifications;
 
 namespace Prescriber.Web.Features.Notifications;
 
@@ -42,9 +43,9 @@ public sealed class OutboxDispatchJob(
 
     /// <summary>
     /// Sends until no row is due; returns how many were accepted. One claimer fills a queue of
-    /// claimed rows (claiming the next batch while the current one is sent), <c>Smtp:Connections</c>
-    /// senders each drain it over their own SMTP connection, and a <see cref="SentMarker"/> records
-    /// what the server accepted.
+    /// claimed rows with their MIME messages built (claiming the next batch while the current one
+    /// is sent), <c>Smtp:Connections</c> senders each drain it over their own SMTP connection, and a
+    /// <see cref="SentMarker"/> records what the server accepted.
     /// </summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -55,13 +56,14 @@ public sealed class OutboxDispatchJob(
         }
 
         // One batch ahead at most: claimed rows wait here while the batch before them goes out.
-        var queue = Channel.CreateBounded<OutboxMessage>(new BoundedChannelOptions(BatchSize) { SingleWriter = true });
+        var queue = Channel.CreateBounded<(OutboxMessage Row, MimeMessage Message)>(new BoundedChannelOptions(BatchSize) { SingleWriter = true });
         var run = new DispatchRun(worker, queue);
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var accepted = new int[Math.Max(1, sessions.Options.Connections)];
         // The marker's own context (and so connection), used by its loop alone, one update at a time.
         await using var markDb = await contexts.CreateDbContextAsync(cancellationToken);
-        var marker = new SentMarker(MaxUnrecorded, ids => MarkSentAsync(markDb, ids, worker));
+        await using var sentWriter = await OutboxSentWriter.OpenAsync(markDb, worker, cancellationToken);
+        var marker = new SentMarker(MaxUnrecorded, ids => MarkSentAsync(sentWriter, ids));
         try
         {
             var claimer = ClaimLoopAsync(run, abort, cancellationToken);
@@ -92,7 +94,20 @@ public sealed class OutboxDispatchJob(
                 // Zero claimed means another dispatcher took these first: look again for the rest.
                 foreach (var row in claimed)
                 {
-                    await run.Queue.Writer.WriteAsync(row, abort.Token);
+                    // Built here, ahead of the senders, so an SMTP connection waits only for the
+                    // server and never for our CPU between two messages.
+                    MimeMessage message;
+                    try
+                    {
+                        message = OutboxMimeMessage.Build(row, sessions.Options);
+                    }
+                    catch (Exception ex) when (ex is InvalidRecipientException or ParseException or FormatException)
+                    {
+                        await FailAsync(row, run.Worker, ex.Message, cancellationToken);
+                        continue;
+                    }
+
+                    await run.Queue.Writer.WriteAsync((row, message), abort.Token);
                 }
             }
 
@@ -112,23 +127,12 @@ public sealed class OutboxDispatchJob(
         IMailSession? session = null;
         try
         {
-            await foreach (var row in run.Queue.Reader.ReadAllAsync(abort.Token))
+            await foreach (var (row, message) in run.Queue.Reader.ReadAllAsync(abort.Token))
             {
                 if (run.Unreachable is { } unreachable)
                 {
                     // No connection, so nothing of the rest is tried: all of it waits.
                     await RetryLaterAsync(row, run.Worker, unreachable, cancellationToken);
-                    continue;
-                }
-
-                MimeMessage message;
-                try
-                {
-                    message = OutboxMimeMessage.Build(row, sessions.Options);
-                }
-                catch (Exception ex) when (ex is InvalidRecipientException or ParseException or FormatException)
-                {
-                    await FailAsync(row, run.Worker, ex.Message, cancellationToken);
                     continue;
                 }
 
@@ -253,19 +257,8 @@ public sealed class OutboxDispatchJob(
         || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     /// <summary>Not the run's token: a cancelled run must still write down what it sent.</summary>
-    private async Task MarkSentAsync(AppDbContext db, List<Guid> ids, string worker)
-    {
-        var cancellationToken = CancellationToken.None;
-        var now = Now();
-        await db.OutboxMessages
-            .Where(m => ids.Contains(m.Id) && m.LockedBy == worker)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Sent)
-                .SetProperty(m => m.SentAt, now)
-                .SetProperty(m => m.LastError, (string?)null)
-                .SetProperty(m => m.LockedBy, (string?)null)
-                .SetProperty(m => m.LockedUntil, (DateTime?)null), cancellationToken);
-    }
+    private Task MarkSentAsync(OutboxSentWriter writer, List<Guid> ids) =>
+        writer.MarkAsync(ids, Now(), CancellationToken.None);
 
     private async Task RetryLaterAsync(OutboxMessage row, string worker, string reason, CancellationToken cancellationToken)
     {

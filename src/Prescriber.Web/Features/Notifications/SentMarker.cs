@@ -23,11 +23,25 @@ public sealed class SentMarker : IAsyncDisposable
 
     private readonly int _capacity;
 
+    private readonly int _group;
+
+    private readonly TimeSpan _linger;
+
     private readonly Task _loop;
 
-    public SentMarker(int capacity, Func<List<Guid>, Task> markSent)
+    /// <param name="capacity">At most this many accepted messages are unrecorded at any time.</param>
+    /// <param name="markSent">Records a group of accepted messages; called by one loop, one call at a time.</param>
+    /// <param name="group">
+    /// An update waits for this many messages (at most <paramref name="linger"/>): every update is
+    /// a round trip that costs the app and the database CPU the sends need. Half the capacity, so
+    /// the senders go on with the other half while a group is recorded.
+    /// </param>
+    /// <param name="linger">How long a smaller group waits for more before it is recorded anyway.</param>
+    public SentMarker(int capacity, Func<List<Guid>, Task> markSent, int? group = null, TimeSpan? linger = null)
     {
         _capacity = capacity;
+        _group = Math.Clamp(group ?? capacity / 2, 1, capacity);
+        _linger = linger ?? TimeSpan.FromMilliseconds(20);
         _slots = new SemaphoreSlim(capacity, capacity);
         _markSent = markSent;
         _loop = Task.Run(LoopAsync);
@@ -68,9 +82,10 @@ public sealed class SentMarker : IAsyncDisposable
         // Never the run's token: a cancelled run must still write down what it sent.
         while (await reader.WaitToReadAsync(CancellationToken.None))
         {
-            while (ids.Count < _capacity && reader.TryRead(out var id))
+            Drain(reader, ids);
+            if (ids.Count < _group)
             {
-                ids.Add(id);
+                await LingerAsync(reader, ids);
             }
 
             try
@@ -86,6 +101,31 @@ public sealed class SentMarker : IAsyncDisposable
 
             _slots.Release(ids.Count);
             ids.Clear();
+        }
+    }
+
+    /// <summary>Waits up to the linger time for a full group; returns early when the senders are done.</summary>
+    private async Task LingerAsync(ChannelReader<Guid> reader, List<Guid> ids)
+    {
+        using var timeout = new CancellationTokenSource(_linger);
+        try
+        {
+            while (ids.Count < _group && await reader.WaitToReadAsync(timeout.Token))
+            {
+                Drain(reader, ids);
+            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            // The senders paused (the next claim, a slow server): record what there is.
+        }
+    }
+
+    private void Drain(ChannelReader<Guid> reader, List<Guid> ids)
+    {
+        while (ids.Count < _capacity && reader.TryRead(out var id))
+        {
+            ids.Add(id);
         }
     }
 }
