@@ -5,12 +5,12 @@ using Npgsql;
 namespace Prescriber.Benchmarks;
 
 /// <summary>
-/// CPU seconds used by the three processes of the reminder benchmark: this one (the app and the
-/// raw loop), the SMTP sink, and the PostgreSQL cluster (the postmaster, its live children, and
-/// the children it has already reaped), read from /proc. On two cores all three compete, so CPU
-/// per message says more than wall time on a shared machine.
+/// CPU seconds used by the processes of a benchmark: this one (the app, and the raw loop or bare
+/// endpoint), the SMTP sink if there is one, and the PostgreSQL cluster (the postmaster, its live
+/// children, and the children it has already reaped), read from /proc. On two cores all of them
+/// compete, so CPU per message or request says more than wall time on a shared machine.
 /// </summary>
-internal sealed class CpuMeter(Process sink, int? postmaster)
+internal sealed class CpuMeter(Process? sink, int? postmaster)
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
@@ -34,10 +34,11 @@ internal sealed class CpuMeter(Process sink, int? postmaster)
 
     public Sample Read()
     {
-        sink.Refresh();
+        sink?.Refresh();
+        using var self = Process.GetCurrentProcess();
         return new Sample(
-            Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
-            sink.HasExited ? 0 : sink.TotalProcessorTime.TotalSeconds,
+            self.TotalProcessorTime.TotalSeconds,
+            sink is null || sink.HasExited ? 0 : sink.TotalProcessorTime.TotalSeconds,
             postmaster is { } pid ? ClusterSeconds(pid) : double.NaN);
     }
 
