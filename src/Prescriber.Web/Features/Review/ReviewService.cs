@@ -30,8 +30,9 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, Audi
         var list = await patients.ToListAsync(cancellationToken);
         var ids = list.Select(p => p.Id).ToList();
 
-        // Two days of margin before the 28-day window covers every time zone's "today".
-        var histories = await LoadAsync(db, list, DateOnly.FromDateTime(now.UtcDateTime).AddDays(-30), cancellationToken);
+        // A patient's today is at most a day behind UTC's (UTC-12), so the 28-day window never
+        // starts before UTC's today - 28.
+        var histories = await LoadAsync(db, list, PatientHistory.Since(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1), PatientHistory.MonthDays), cancellationToken);
         // The latest date per program is one step down the (ProgramId, LocalDate) index; grouping
         // every session of the clinic by patient read them all.
         var lastSessions = (await db.Programs.AsNoTracking().Where(p => ids.Contains(p.PatientId))
@@ -46,7 +47,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, Audi
             var history = histories[p.Id];
             var today = PatientTime.Today(now, p.TimeZone);
             var open = flags[p.Id].ToList();
-            var (week, month) = history.Adherence(today.AddDays(-7), today.AddDays(-28), today, now);
+            var (week, month) = history.Adherence(PatientHistory.Since(today, PatientHistory.RecentDays), PatientHistory.Since(today, PatientHistory.MonthDays), today, now);
             return new MyPatientRow(
                 p.Id, p.Name,
                 week,
