@@ -90,13 +90,13 @@ internal static class ReviewSql
             SELECT p."Id" AS patient, p."Name" AS name, p."TimeZone" AS tz, (@now AT TIME ZONE p."TimeZone")::date AS today
             FROM "Patients" p WHERE p."ClinicId" = @clinic),
         prog AS (
-            SELECT pat.patient, pr."Id" AS program, pat.tz, pat.today, pat.today - 28 AS first_day, pat.today AS last_day
+            SELECT pat.patient, pr."Id" AS program, pat.tz, pat.today, pat.today - 27 AS first_day, pat.today AS last_day
             FROM pat JOIN "Programs" pr ON pr."PatientId" = pat.patient),
         """ + Days + """
         ,
         adherence AS (
             SELECT patient,
-                   100 * sum(credit) FILTER (WHERE date >= today - 7) / nullif(sum(slots) FILTER (WHERE date >= today - 7), 0) AS week,
+                   100 * sum(credit) FILTER (WHERE date >= today - 6) / nullif(sum(slots) FILTER (WHERE date >= today - 6), 0) AS week,
                    100 * sum(credit) / nullif(sum(slots), 0) AS month
             FROM counted GROUP BY patient),
         pain AS (
@@ -201,7 +201,7 @@ internal static class ReviewSql
                              ORDER BY v."StartDate", v."Number") FROM "ProgramVersions" v JOIN prog ON prog.program = v."ProgramId") AS versions
         """;
 
-    public static readonly string MyPatients = MyPatientsText.Replace("{SPAN}", "28", StringComparison.Ordinal);
+    public static readonly string MyPatients = MyPatientsText.Replace("{SPAN}", "27", StringComparison.Ordinal);
 
     public static readonly string Patient = PatientText.Replace("{SPAN}", "83", StringComparison.Ordinal);
 }

@@ -35,30 +35,64 @@ public static class AdherenceCalculator
             .ToDictionary(g => g.Key, g => g.ToList());
         var exercises = new Dictionary<Guid, ExerciseTally>();
 
-        var days = new List<AdherenceDay>();
+        // Loops rather than LINQ below: "My patients" runs this for every patient on every load.
+        // Doubles are added one by one in the same order as Enumerable.Sum would, so the figures
+        // are the same to the last bit.
+        var days = new List<AdherenceDay>(Math.Max(0, input.To.DayNumber - input.From.DayNumber + 1));
         for (var date = input.From; date <= input.To; date = date.AddDays(1))
         {
-            var version = versions.Where(v => v.From <= date).Select(v => v.Version).LastOrDefault();
             var logs = logsByDay.GetValueOrDefault(date) ?? [];
-            days.Add(ComputeDay(date, today, version, input.Pauses, logs, prescribed, exercises));
+            days.Add(ComputeDay(date, today, VersionOn(versions, date), input.Pauses, logs, prescribed, exercises));
+        }
+
+        int prescribedSessions = 0, completed = 0, partial = 0, skipped = 0, missed = 0, extra = 0;
+        double sessionCredit = 0, doseCredit = 0;
+        var skipReasons = new Dictionary<SkipReason, int>();
+        foreach (var day in days)
+        {
+            prescribedSessions += day.Prescribed;
+            completed += day.Completed;
+            partial += day.Partial;
+            skipped += day.Skipped;
+            missed += day.Missed;
+            extra += day.Extra;
+            sessionCredit += day.SessionCredit;
+            doseCredit += day.DoseCredit;
+            foreach (var (reason, count) in day.SkipReasons)
+            {
+                skipReasons[reason] = skipReasons.GetValueOrDefault(reason) + count;
+            }
         }
 
         return new AdherenceReport
         {
             Days = days,
             Exercises = exercises.Values.Select(t => t.ToResult()).OrderBy(e => e.Name, StringComparer.Ordinal).ToList(),
-            Prescribed = days.Sum(d => d.Prescribed),
-            Completed = days.Sum(d => d.Completed),
-            Partial = days.Sum(d => d.Partial),
-            Skipped = days.Sum(d => d.Skipped),
-            Missed = days.Sum(d => d.Missed),
-            Extra = days.Sum(d => d.Extra),
-            SessionCredit = days.Sum(d => d.SessionCredit),
-            DoseCredit = days.Sum(d => d.DoseCredit),
-            SkipReasons = days.SelectMany(d => d.SkipReasons)
-                .GroupBy(r => r.Key)
-                .ToDictionary(g => g.Key, g => g.Sum(r => r.Value)),
+            Prescribed = prescribedSessions,
+            Completed = completed,
+            Partial = partial,
+            Skipped = skipped,
+            Missed = missed,
+            Extra = extra,
+            SessionCredit = sessionCredit,
+            DoseCredit = doseCredit,
+            SkipReasons = skipReasons,
         };
+    }
+
+    /// <summary>The version in force on a date: the highest-numbered one that has started.</summary>
+    private static ProgramVersion? VersionOn(List<(ProgramVersion Version, DateOnly From)> versions, DateOnly date)
+    {
+        ProgramVersion? inForce = null;
+        foreach (var (version, from) in versions)
+        {
+            if (from <= date)
+            {
+                inForce = version;
+            }
+        }
+
+        return inForce;
     }
 
     /// <summary>
@@ -86,7 +120,12 @@ public static class AdherenceCalculator
         Dictionary<Guid, PrescribedExercise> prescribed,
         Dictionary<Guid, ExerciseTally> exercises)
     {
-        var paused = pauses.Any(p => p.From <= date && (p.To is null || date <= p.To));
+        var paused = false;
+        foreach (var pause in pauses)
+        {
+            paused |= pause.From <= date && (pause.To is null || date <= pause.To);
+        }
+
         var inForce = version is not null && (version.EndDate is null || date <= version.EndDate) && version.Days.Includes(date);
         var scheduled = inForce && !paused ? version!.TimesPerDay : 0;
 
@@ -94,14 +133,24 @@ public static class AdherenceCalculator
         // already logged, so nobody is marked missed at breakfast.
         var slots = date < today ? scheduled : date == today ? Math.Min(scheduled, logs.Count) : 0;
 
-        // The best logs fill the slots; any more are extras (capped at 100% a day).
-        var scored = logs
-            .Select(log => (Log: log, Credit: Credit(log, prescribed)))
-            .OrderByDescending(s => s.Credit.Session)
-            .ThenByDescending(s => s.Credit.Dose)
-            .ThenBy(s => s.Log.LoggedAt)
-            .ToList();
-        var counted = date <= today ? scored.Take(slots).ToList() : [];
+        // The best logs fill the slots; any more are extras (capped at 100% a day). OrderBy is
+        // stable: logs that tie on everything keep the order they came in.
+        var scored = new (SessionLog Log, (double Session, double Dose) Credit)[logs.Count];
+        for (var i = 0; i < scored.Length; i++)
+        {
+            scored[i] = (logs[i], Credit(logs[i], prescribed));
+        }
+
+        if (scored.Length > 1)
+        {
+            scored = scored
+                .OrderByDescending(s => s.Credit.Session)
+                .ThenByDescending(s => s.Credit.Dose)
+                .ThenBy(s => s.Log.LoggedAt)
+                .ToArray();
+        }
+
+        var counted = date <= today ? Math.Min(slots, scored.Length) : 0;
 
         if (slots > 0)
         {
@@ -111,13 +160,22 @@ public static class AdherenceCalculator
             }
         }
 
-        var reasons = new Dictionary<SkipReason, int>();
-        foreach (var (log, _) in counted)
+        Dictionary<SkipReason, int>? reasons = null;
+        int completed = 0, partial = 0, skipped = 0;
+        double sessionCredit = 0, doseCredit = 0;
+        for (var i = 0; i < counted; i++)
         {
+            var (log, credit) = scored[i];
+            completed += log.Status == SessionStatus.Completed ? 1 : 0;
+            partial += log.Status == SessionStatus.Partial ? 1 : 0;
+            skipped += log.Status == SessionStatus.Skipped ? 1 : 0;
+            sessionCredit += credit.Session;
+            doseCredit += credit.Dose;
             foreach (var entry in log.Entries)
             {
                 if (entry is { Outcome: EntryOutcome.Skipped, SkipReason: { } reason })
                 {
+                    reasons ??= [];
                     reasons[reason] = reasons.GetValueOrDefault(reason) + 1;
                 }
 
@@ -133,58 +191,65 @@ public static class AdherenceCalculator
             }
         }
 
-        var day = new AdherenceDay
+        return new AdherenceDay
         {
             Date = date,
-            State = DayState.NotPrescribed,
+            State = StateOf(scheduled, slots, completed, sessionCredit, skipped, date, today, paused),
             VersionNumber = version?.Number,
             Scheduled = scheduled,
             Prescribed = slots,
-            Completed = counted.Count(s => s.Log.Status == SessionStatus.Completed),
-            Partial = counted.Count(s => s.Log.Status == SessionStatus.Partial),
-            Skipped = counted.Count(s => s.Log.Status == SessionStatus.Skipped),
-            Missed = slots - counted.Count,
-            Extra = date <= today ? logs.Count - counted.Count : 0,
-            SessionCredit = counted.Sum(s => s.Credit.Session),
-            DoseCredit = counted.Sum(s => s.Credit.Dose),
-            SkipReasons = reasons,
+            Completed = completed,
+            Partial = partial,
+            Skipped = skipped,
+            Missed = slots - counted,
+            Extra = date <= today ? logs.Count - counted : 0,
+            SessionCredit = sessionCredit,
+            DoseCredit = doseCredit,
+            SkipReasons = reasons ?? AdherenceDay.NoReasons,
         };
-        return day with { State = StateOf(day, date, today, paused) };
     }
 
-    private static DayState StateOf(AdherenceDay day, DateOnly date, DateOnly today, bool paused)
+    private static DayState StateOf(int scheduled, int prescribed, int completed, double credit, int skipped, DateOnly date, DateOnly today, bool paused)
     {
-        if (day.Scheduled == 0)
+        if (scheduled == 0)
         {
             return paused ? DayState.Paused : date > today ? DayState.Pending : DayState.NotPrescribed;
         }
 
-        if (day.Prescribed == 0)
+        if (prescribed == 0)
         {
             return DayState.Pending;
         }
 
-        if (day.Completed == day.Scheduled)
+        if (completed == scheduled)
         {
             return DayState.Completed;
         }
 
-        if (day.SessionCredit > 0)
+        if (credit > 0)
         {
             return DayState.Partial;
         }
 
-        return day.Skipped > 0 ? DayState.Skipped : DayState.Missed;
+        return skipped > 0 ? DayState.Skipped : DayState.Missed;
     }
 
     /// <summary>Session credit: completed 1, partial the mean dose fraction, skipped 0; dose credit: the mean dose fraction.</summary>
     private static (double Session, double Dose) Credit(SessionLog log, Dictionary<Guid, PrescribedExercise> prescribed)
     {
-        var fractions = log.Entries
-            .Where(e => prescribed.ContainsKey(e.PrescribedExerciseId))
-            .Select(e => SessionRules.DoseFraction(e, prescribed[e.PrescribedExerciseId]))
-            .ToList();
-        var dose = fractions.Count > 0 ? fractions.Average() : log.Status == SessionStatus.Completed ? 1 : 0;
+        // The mean of the entries' fractions, added in order as Enumerable.Average does.
+        double sum = 0;
+        var count = 0;
+        foreach (var entry in log.Entries)
+        {
+            if (prescribed.TryGetValue(entry.PrescribedExerciseId, out var exercise))
+            {
+                sum += SessionRules.DoseFraction(entry, exercise);
+                count++;
+            }
+        }
+
+        var dose = count > 0 ? sum / count : log.Status == SessionStatus.Completed ? 1 : 0;
         var session = log.Status switch
         {
             SessionStatus.Completed => 1,

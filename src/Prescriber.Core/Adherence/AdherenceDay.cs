@@ -35,5 +35,8 @@ public sealed record AdherenceDay
     /// <summary>Sum of the counted sessions' mean dose fractions.</summary>
     public double DoseCredit { get; init; }
 
-    public IReadOnlyDictionary<SkipReason, int> SkipReasons { get; init; } = new Dictionary<SkipReason, int>();
+    public IReadOnlyDictionary<SkipReason, int> SkipReasons { get; init; } = NoReasons;
+
+    /// <summary>One shared empty set of reasons: most days have none, and a month of a clinic's days is thousands of them.</summary>
+    public static IReadOnlyDictionary<SkipReason, int> NoReasons { get; } = System.Collections.ObjectModel.ReadOnlyDictionary<SkipReason, int>.Empty;
 }

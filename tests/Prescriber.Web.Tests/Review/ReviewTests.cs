@@ -5,6 +5,9 @@ using Hl7.Fhir.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Prescriber.Core.Flags;
+using Prescriber.Core.Patients;
+using Prescriber.Core.Programs;
+using Prescriber.Core.Sessions;
 using Prescriber.Data;
 using Prescriber.Web.Features.Review;
 using Prescriber.Web.Tests.Infrastructure;
@@ -143,6 +146,61 @@ public abstract class ReviewTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
 
         Assert.Contains("review.read", await AuditAsync(id));
         Assert.Equal(FlagStatus.Open, (await setup.FlagsAsync()).Single(f => f.Id == flag.Id).Status);
+    }
+
+    [Fact]
+    public async Task My_patients_counts_the_same_7_and_28_days_as_the_review_page()
+    {
+        var setup = await LoggingSetup.CreateAsync(App);
+        var now = DateTimeOffset.UtcNow;
+        var today = PatientTime.Today(now, setup.Patient.TimeZone);
+        var clinicId = await App.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            // Once a day since two months ago, made then (a version made today would rule from today).
+            var version = await db.ProgramVersions.IgnoreQueryFilters().SingleAsync(v => v.Id == setup.Current.Id);
+            version.StartDate = today.AddDays(-60);
+            version.CreatedAt = now.UtcDateTime.AddDays(-61);
+            version.Days = WeekDays.Every;
+            version.TimesPerDay = 1;
+
+            // Completed sessions 28, 27 and 7 days ago: "28 days" is today and the 27 days before
+            // it, "7 days" today and the 6 before, so 28 and 7 days ago are each just outside.
+            foreach (var daysAgo in new[] { 28, 27, 7 })
+            {
+                var date = today.AddDays(-daysAgo);
+                db.SessionLogs.Add(new SessionLog
+                {
+                    ClinicId = version.ClinicId,
+                    PatientId = setup.Patient.Id,
+                    ProgramId = setup.Program.Id,
+                    VersionId = version.Id,
+                    LocalDate = date,
+                    LoggedAt = date.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc),
+                    Status = SessionStatus.Completed,
+                    IdempotencyKey = Guid.NewGuid().ToString("N"),
+                    Entries = setup.Current.Exercises.Select(e => new SessionEntry { ClinicId = version.ClinicId, PrescribedExerciseId = e.Id, Outcome = EntryOutcome.Done }).ToList(),
+                });
+            }
+
+            await db.SaveChangesAsync();
+            return version.ClinicId;
+        });
+
+        var (rows, _) = await App.InScopeAsync(sp => sp.GetRequiredService<ReviewService>().MyPatientsAsync(new MyPatientsQuery()), clinicId);
+        var row = Assert.Single(rows);
+        var figures = await App.InScopeAsync(async sp =>
+        {
+            var service = sp.GetRequiredService<ReviewService>();
+            return PatientReviewFigures.Of((await service.PatientAsync(setup.Patient.Id))!, service.Now);
+        }, clinicId);
+
+        // 7 days: six ended days prescribed (today has nothing logged yet), none logged inside.
+        Assert.Equal(0, row.Adherence7);
+        // 28 days: 27 ended days, the sessions of 27 and 7 days ago.
+        Assert.Equal(27, figures.Report28!.Prescribed);
+        Assert.Equal(100 * 2 / 27.0, figures.Report28.SessionAdherence!.Value, 9);
+        Assert.Equal(figures.Report28.SessionAdherence!.Value, row.Adherence28!.Value, 9);
     }
 
     private Task<List<string>> AuditAsync(Guid patientId) =>

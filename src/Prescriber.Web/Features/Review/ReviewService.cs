@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Prescriber.Core.Flags;
 using Prescriber.Core.Patients;
+using Prescriber.Core.Programs;
 using Prescriber.Core.Sessions;
 using Prescriber.Data;
 
@@ -15,38 +16,51 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, Audi
 {
     public async Task<(IReadOnlyList<MyPatientRow> Rows, int Total)> MyPatientsAsync(MyPatientsQuery query, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var patients = db.Patients.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Text))
+        var found = await ReadAsync(db =>
         {
-            var text = query.Text.Trim().ToLowerInvariant();
-            // Runs as SQL lower(...) LIKE, as in PatientService.
+            var patients = db.Patients.AsNoTracking();
+            if (!string.IsNullOrWhiteSpace(query.Text))
+            {
+                var text = query.Text.Trim().ToLowerInvariant();
+                // Runs as SQL lower(...) LIKE, as in PatientService.
 #pragma warning disable CA1304, CA1311, CA1862
-            patients = patients.Where(p => p.Name.ToLower().Contains(text) || p.NormalizedEmail.Contains(text));
+                patients = patients.Where(p => p.Name.ToLower().Contains(text) || p.NormalizedEmail.Contains(text));
 #pragma warning restore CA1304, CA1311, CA1862
-        }
+            }
 
-        var list = await patients.ToListAsync(cancellationToken);
+            // With their programs' ids, which the sessions' index starts with (the same round trip).
+            return patients.Select(p => new { Patient = p, Programs = db.Programs.Where(x => x.PatientId == p.Id).Select(x => x.Id).ToList() })
+                .ToListAsync(cancellationToken);
+        }, cancellationToken);
+        var list = found.Select(p => p.Patient).ToList();
         var ids = list.Select(p => p.Id).ToList();
+        var programIds = found.SelectMany(p => p.Programs).ToList();
 
-        // Two days of margin before the 28-day window covers every time zone's "today".
-        var histories = await LoadAsync(db, list, DateOnly.FromDateTime(now.UtcDateTime).AddDays(-30), cancellationToken);
+        // The sets below depend only on the patients, so each is read on its own context (its own
+        // connection) at the same time: the database works on one while another is materialised.
+        // A patient's today is at most a day behind UTC's (UTC-12), so the 28-day window never
+        // starts before UTC's today - 28.
+        var programs = ProgramsAsync(ids, false, cancellationToken);
+        var sessions = WindowAsync(programIds, PatientHistory.Since(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1), PatientHistory.MonthDays), cancellationToken);
         // The latest date per program is one step down the (ProgramId, LocalDate) index; grouping
         // every session of the clinic by patient read them all.
-        var lastSessions = (await db.Programs.AsNoTracking().Where(p => ids.Contains(p.PatientId))
-                .Select(p => new { p.PatientId, Last = db.SessionLogs.Where(s => s.ProgramId == p.Id).Max(s => (DateOnly?)s.LocalDate) })
-                .ToListAsync(cancellationToken))
-            .GroupBy(p => p.PatientId).ToDictionary(g => g.Key, g => g.Max(p => p.Last));
-        var flags = (await db.Flags.AsNoTracking().Where(f => f.Status != FlagStatus.Resolved)
-            .Select(f => new { f.PatientId, f.Severity }).ToListAsync(cancellationToken)).ToLookup(f => f.PatientId);
+        var last = ReadAsync(db => db.Programs.AsNoTracking().Where(p => ids.Contains(p.PatientId))
+            .Select(p => new { p.PatientId, Last = db.SessionLogs.Where(s => s.ProgramId == p.Id).Max(s => (DateOnly?)s.LocalDate) })
+            .ToListAsync(cancellationToken), cancellationToken);
+        var openFlags = ReadAsync(db => db.Flags.AsNoTracking().Where(f => f.Status != FlagStatus.Resolved)
+            .Select(f => new { f.PatientId, f.Severity }).ToListAsync(cancellationToken), cancellationToken);
+        await Task.WhenAll(programs, sessions, last, openFlags);
 
+        var histories = Histories(list, await programs, await sessions);
+        var lastSessions = (await last).GroupBy(p => p.PatientId).ToDictionary(g => g.Key, g => g.Max(p => p.Last));
+        var flags = (await openFlags).ToLookup(f => f.PatientId);
         var rows = list.Select(p =>
         {
             var history = histories[p.Id];
             var today = PatientTime.Today(now, p.TimeZone);
             var open = flags[p.Id].ToList();
-            var (week, month) = history.Adherence(today.AddDays(-7), today.AddDays(-28), today, now);
+            var (week, month) = history.Adherence(PatientHistory.Since(today, PatientHistory.RecentDays), PatientHistory.Since(today, PatientHistory.MonthDays), today, now);
             return new MyPatientRow(
                 p.Id, p.Name,
                 week,
@@ -75,11 +89,22 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, Audi
             return null;
         }
 
-        var histories = await LoadAsync(db, [patient], null, cancellationToken);
-        var flags = await db.Flags.AsNoTracking().Where(f => f.PatientId == patientId).OrderByDescending(f => f.CreatedAt).ToListAsync(cancellationToken);
+        // One patient is a few hundred rows: one query each (no split), on their own contexts at
+        // the same time, while this one writes the audit row.
+        List<Guid> ids = [patient.Id];
+        var programs = ProgramsAsync(ids, true, cancellationToken);
+        var sessions = ReadAsync(other => other.SessionLogs.AsNoTracking()
+            .Where(s => s.PatientId == patientId)
+            .Include(s => s.Entries)
+            .OrderBy(s => s.LocalDate).ThenBy(s => s.LoggedAt)
+            .AsSingleQuery()
+            .ToListAsync(cancellationToken), cancellationToken);
+        var flags = ReadAsync(other => other.Flags.AsNoTracking().Where(f => f.PatientId == patientId).OrderByDescending(f => f.CreatedAt)
+            .ToListAsync(cancellationToken), cancellationToken);
         audit.Add(db, action, patient.Id);
-        await db.SaveChangesAsync(cancellationToken);
-        return new PatientReview(patient, histories[patient.Id], flags, PatientTime.Today(time.GetUtcNow(), patient.TimeZone));
+        var saved = db.SaveChangesAsync(cancellationToken);
+        await Task.WhenAll(programs, sessions, flags, saved);
+        return new PatientReview(patient, Histories([patient], await programs, await sessions)[patient.Id], await flags, PatientTime.Today(time.GetUtcNow(), patient.TimeZone));
     }
 
     /// <summary>Every patient of the clinic with their history, for the clinic exports. The read is audited once.</summary>
@@ -87,58 +112,86 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, Audi
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var patients = await db.Patients.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
-        var histories = await LoadAsync(db, patients, null, cancellationToken);
+        var ids = patients.Select(p => p.Id).ToList();
+        // A clinic's worth is split so that rows do not multiply.
+        var programs = await Split(db.Programs.AsNoTracking().Where(p => ids.Contains(p.PatientId)), false).ToListAsync(cancellationToken);
+        var sessions = await db.SessionLogs.AsNoTracking()
+            .Where(s => ids.Contains(s.PatientId))
+            .Include(s => s.Entries)
+            .OrderBy(s => s.LocalDate).ThenBy(s => s.LoggedAt)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
         audit.Add(db, action, null, $"{patients.Count} patients");
         await db.SaveChangesAsync(cancellationToken);
+        var histories = Histories(patients, programs, sessions);
         return patients.Select(p => (p, histories[p.Id])).ToList();
     }
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    private static async Task<Dictionary<Guid, PatientHistory>> LoadAsync(AppDbContext db, List<Patient> patients, DateOnly? since, CancellationToken cancellationToken)
+    private static Dictionary<Guid, PatientHistory> Histories(List<Patient> patients, List<ExerciseProgram> programs, List<SessionLog> sessions)
     {
-        var patientIds = patients.Select(p => p.Id).ToList();
-        // One patient (the review page, one patient's export) is a few hundred rows: a single
-        // query each saves five round trips. A clinic's worth is split so that rows do not multiply.
-        var single = patients.Count == 1;
-        var programs = await Split(db.Programs.AsNoTracking()
-                .Where(p => patientIds.Contains(p.PatientId))
-                .Include(p => p.Versions.OrderBy(v => v.Number)).ThenInclude(v => v.Exercises.OrderBy(e => e.Order))
-                .Include(p => p.Pauses), single)
-            .ToListAsync(cancellationToken);
-        var sessions = since is { } from
-            ? await WindowAsync(db, programs.Select(p => p.Id).ToList(), from, cancellationToken)
-            : await Split(db.SessionLogs.AsNoTracking()
-                    .Where(s => patientIds.Contains(s.PatientId))
-                    .Include(s => s.Entries)
-                    .OrderBy(s => s.LocalDate).ThenBy(s => s.LoggedAt), single)
-                .ToListAsync(cancellationToken);
         var programsBy = programs.ToLookup(p => p.PatientId);
         var sessionsBy = sessions.ToLookup(s => s.PatientId);
         return patients.ToDictionary(p => p.Id, p => new PatientHistory(p.Id, p.TimeZone, programsBy[p.Id].ToList(), sessionsBy[p.Id].ToList()));
     }
 
-    private static IQueryable<T> Split<T>(IQueryable<T> query, bool single)
-        where T : class => single ? query.AsSingleQuery() : query.AsSplitQuery();
+    /// <summary>Runs one read on a context of its own, so several can run at the same time.</summary>
+    private async Task<T> ReadAsync<T>(Func<AppDbContext, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await read(db);
+    }
+
+    /// <summary>The patients' programs with their versions (in order, with their exercises in order) and pauses.</summary>
+    private Task<List<ExerciseProgram>> ProgramsAsync(List<Guid> patientIds, bool single, CancellationToken cancellationToken) =>
+        ReadAsync(db => Split(db.Programs.AsNoTracking().Where(p => patientIds.Contains(p.PatientId)), single).ToListAsync(cancellationToken), cancellationToken);
+
+    private static IQueryable<ExerciseProgram> Split(IQueryable<ExerciseProgram> programs, bool single)
+    {
+        var query = programs
+            .Include(p => p.Versions.OrderBy(v => v.Number)).ThenInclude(v => v.Exercises.OrderBy(e => e.Order))
+            .Include(p => p.Pauses);
+        return single ? query.AsSingleQuery() : query.AsSplitQuery();
+    }
 
     /// <summary>
-    /// The programs' sessions since a date, with their entries, in two queries that follow the
-    /// indexes: sessions by (ProgramId, LocalDate) (every session belongs to its patient's
-    /// program), entries by their session. By patient, the database read each patient's whole
-    /// year to keep a month, and sorted the month's entries with the split query's ordering.
+    /// The programs' sessions since a date, with their entries, in two queries at the same time
+    /// that follow the indexes: sessions by (ProgramId, LocalDate) (every session belongs to its
+    /// patient's program), entries by their session. By patient, the database read each patient's
+    /// whole year to keep a month, and sorted the month's entries with the split query's ordering;
+    /// joined to the programs, it read every session and entry of the clinic.
     /// </summary>
-    private static async Task<List<SessionLog>> WindowAsync(AppDbContext db, List<Guid> programIds, DateOnly from, CancellationToken cancellationToken)
+    private async Task<List<SessionLog>> WindowAsync(List<Guid> programIds, DateOnly from, CancellationToken cancellationToken)
     {
-        var window = db.SessionLogs.AsNoTracking().Where(s => programIds.Contains(s.ProgramId) && s.LocalDate >= from);
-        var sessions = await window.OrderBy(s => s.LocalDate).ThenBy(s => s.LoggedAt).ThenBy(s => s.Id).ToListAsync(cancellationToken);
-        var entries = (await db.SessionEntries.AsNoTracking().Where(e => window.Any(s => s.Id == e.SessionId)).ToListAsync(cancellationToken))
-            .ToLookup(e => e.SessionId);
-        foreach (var session in sessions)
+        IQueryable<SessionLog> Window(AppDbContext db) => db.SessionLogs.Where(s => programIds.Contains(s.ProgramId) && s.LocalDate >= from);
+
+        var sessions = ReadAsync(db => Window(db).AsNoTracking().OrderBy(s => s.LocalDate).ThenBy(s => s.LoggedAt).ThenBy(s => s.Id).ToListAsync(cancellationToken), cancellationToken);
+        // Only what the calculator reads: no tracking, no clinic column.
+        var entries = ReadAsync(db =>
         {
-            session.Entries = [.. entries[session.Id]];
+            var window = Window(db);
+            return db.SessionEntries.AsNoTracking().Where(e => window.Any(s => s.Id == e.SessionId))
+            .Select(e => new SessionEntry
+            {
+                Id = e.Id,
+                SessionId = e.SessionId,
+                PrescribedExerciseId = e.PrescribedExerciseId,
+                Outcome = e.Outcome,
+                SetsDone = e.SetsDone,
+                RepsDone = e.RepsDone,
+                SkipReason = e.SkipReason,
+            })
+            .ToListAsync(cancellationToken);
+        }, cancellationToken);
+        var bySession = (await entries).ToLookup(e => e.SessionId);
+        var list = await sessions;
+        foreach (var session in list)
+        {
+            session.Entries = [.. bySession[session.Id]];
         }
 
-        return sessions;
+        return list;
     }
 
     private static IEnumerable<MyPatientRow> Sort(IEnumerable<MyPatientRow> rows, string? by, bool descending)
