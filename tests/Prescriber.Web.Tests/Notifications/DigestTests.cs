@@ -93,7 +93,6 @@ public abstract class DigestTests<TApp>(TApp app) : MailTests<TApp>(app) where T
         var seeded = await ReminderSeed.ProgramAsync(App, $"{Token()}@example.org", "UTC", [new TimeOnly(7, 30)], new DateOnly(2026, 11, 10), clinicId: clinicId, userId: Guid.NewGuid().ToString());
         await ReminderSeed.LogSessionAsync(App, seeded, new DateOnly(2026, 11, 21));
         await ReminderSeed.LogSessionAsync(App, seeded, new DateOnly(2026, 11, 23));
-        await ReminderSeed.LogSessionAsync(App, seeded, new DateOnly(2026, 11, 25));
 
         SetClock("2026-11-26T08:00:00Z");
         var (rows, _) = await App.InScopeAsync(sp => sp.GetRequiredService<ReviewService>().MyPatientsAsync(new MyPatientsQuery()), clinicId);
