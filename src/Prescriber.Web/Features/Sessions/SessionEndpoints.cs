@@ -122,6 +122,12 @@ public static class SessionEndpoints
             var where = string.IsNullOrEmpty(ex.Path) ? "" : $" at {ex.Path}";
             return (null, TypedResults.Problem($"The body is not a valid session{where}: {ex.Message.Split(" Path:", 2)[0]}", statusCode: StatusCodes.Status400BadRequest));
         }
+        catch (BadHttpRequestException ex)
+        {
+            // The body ended early (the client went away or lied about its length) or was too
+            // large: the client's fault, not a server error, and nothing was stored.
+            return (null, TypedResults.Problem($"The body could not be read: {ex.Message}", statusCode: ex.StatusCode));
+        }
         catch (Exception ex) when (ex is NotSupportedException or ArgumentException or InvalidOperationException or FormatException or OverflowException)
         {
             return (null, TypedResults.Problem($"The body could not be read: {ex.Message}", statusCode: StatusCodes.Status400BadRequest));
