@@ -7,15 +7,6 @@ namespace Prescriber.Web.Features.Review;
 /// <summary>A patient's programs and logs as loaded for review; computes adherence over any window.</summary>
 public sealed record PatientHistory(Guid PatientId, string TimeZone, IReadOnlyList<ExerciseProgram> Programs, IReadOnlyList<SessionLog> Sessions)
 {
-    /// <summary>"Last 7 days": today and the 6 days before it (docs/adherence.md).</summary>
-    public const int RecentDays = 7;
-
-    /// <summary>"Last 28 days": today and the 27 days before it (docs/adherence.md).</summary>
-    public const int MonthDays = 28;
-
-    /// <summary>First day of the window of <paramref name="days"/> days that ends on <paramref name="today"/>, today included.</summary>
-    public static DateOnly Since(DateOnly today, int days) => today.AddDays(1 - days);
-
     /// <summary>One report per program (ended ones included: their days still counted while they ran).</summary>
     public IReadOnlyList<(ExerciseProgram Program, AdherenceReport Report)> Reports(DateOnly from, DateOnly to, DateTimeOffset now) =>
         Programs.Select(p => (p, AdherenceCalculator.Compute(new AdherenceInput
@@ -62,8 +53,8 @@ public sealed record PatientHistory(Guid PatientId, string TimeZone, IReadOnlyLi
             return values.Count > 0 ? values.Average() : null;
         }
 
-        var recent = Mean(Since(today, RecentDays), today);
-        var before = Mean(Since(today, 2 * RecentDays), Since(today, RecentDays).AddDays(-1));
+        var recent = Mean(AdherenceWindow.Since(today, AdherenceWindow.RecentDays), today);
+        var before = Mean(AdherenceWindow.Since(today, 2 * AdherenceWindow.RecentDays), AdherenceWindow.Since(today, AdherenceWindow.RecentDays).AddDays(-1));
         return (recent, before) switch
         {
             ({ } r, { } b) when r - b >= 1 => PainTrend.Rising,

@@ -27,7 +27,7 @@ public sealed record PatientReviewFigures(
     public static PatientReviewFigures Of(PatientReview review, DateTimeOffset now)
     {
         var today = review.Today;
-        var report28 = Merge(review.History.Reports(PatientHistory.Since(today, PatientHistory.MonthDays), today, now).Select(r => r.Report).ToList());
+        var report28 = Merge(review.History.Reports(AdherenceWindow.Since(today, AdherenceWindow.MonthDays), today, now).Select(r => r.Report).ToList());
 
         var end = today.AddDays((7 - (int)today.DayOfWeek) % 7);
         var start = end.AddDays(1 - HeatMapDays);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Prescriber.Core.Adherence;
 using Prescriber.Core.Clinics;
 using Prescriber.Web.Features.Common;
 using Prescriber.Web.Features.Sessions;
@@ -45,7 +46,7 @@ public static class ReviewEndpoints
                 : Results.NotFound());
         review.MapGet("/patients/{id:guid}/adherence.csv", async (Guid id, DateOnly? from, DateOnly? to, ReviewService service, CancellationToken ct) =>
             await service.PatientAsync(id, "export.adherence-csv", ct) is { } r
-                ? Results.Text(CsvExport.Adherence([(r.Patient, r.History)], from ?? PatientHistory.Since(r.Today, PatientHistory.MonthDays), to ?? r.Today, service.Now), CsvType)
+                ? Results.Text(CsvExport.Adherence([(r.Patient, r.History)], from ?? AdherenceWindow.Since(r.Today, AdherenceWindow.MonthDays), to ?? r.Today, service.Now), CsvType)
                 : Results.NotFound());
         review.MapGet("/patients/{id:guid}/fhir", async (Guid id, ReviewService service, CancellationToken ct) =>
             await service.PatientAsync(id, "export.fhir", ct) is { } r
@@ -58,7 +59,7 @@ public static class ReviewEndpoints
         {
             var today = DateOnly.FromDateTime(service.Now.UtcDateTime);
             var patients = await service.ClinicAsync("export.clinic-adherence-csv", ct);
-            return Results.Text(CsvExport.Adherence(patients, from ?? PatientHistory.Since(today, PatientHistory.MonthDays), to ?? today, service.Now), CsvType);
+            return Results.Text(CsvExport.Adherence(patients, from ?? AdherenceWindow.Since(today, AdherenceWindow.MonthDays), to ?? today, service.Now), CsvType);
         });
 
         // A signed-in patient downloads their own record; nobody else's id can be named here.

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Prescriber.Core.Adherence;
 using Prescriber.Core.Flags;
 using Prescriber.Core.Patients;
 using Prescriber.Core.Programs;
@@ -42,7 +43,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, Audi
         // A patient's today is at most a day behind UTC's (UTC-12), so the 28-day window never
         // starts before UTC's today - 28.
         var programs = ProgramsAsync(ids, false, cancellationToken);
-        var sessions = WindowAsync(programIds, PatientHistory.Since(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1), PatientHistory.MonthDays), cancellationToken);
+        var sessions = WindowAsync(programIds, AdherenceWindow.Since(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1), AdherenceWindow.MonthDays), cancellationToken);
         // The latest date per program is one step down the (ProgramId, LocalDate) index; grouping
         // every session of the clinic by patient read them all.
         var last = ReadAsync(db => db.Programs.AsNoTracking().Where(p => ids.Contains(p.PatientId))
@@ -60,7 +61,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, Audi
             var history = histories[p.Id];
             var today = PatientTime.Today(now, p.TimeZone);
             var open = flags[p.Id].ToList();
-            var (week, month) = history.Adherence(PatientHistory.Since(today, PatientHistory.RecentDays), PatientHistory.Since(today, PatientHistory.MonthDays), today, now);
+            var (week, month) = history.Adherence(AdherenceWindow.Since(today, AdherenceWindow.RecentDays), AdherenceWindow.Since(today, AdherenceWindow.MonthDays), today, now);
             return new MyPatientRow(
                 p.Id, p.Name,
                 week,

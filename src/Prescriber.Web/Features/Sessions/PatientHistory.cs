@@ -10,8 +10,6 @@ namespace Prescriber.Web.Features.Sessions;
 /// <summary>The patient's own look back: the same adherence definition the clinician sees, over their latest program.</summary>
 public sealed class PatientHistory(IDbContextFactory<AppDbContext> contexts, TimeProvider time)
 {
-    public const int Days = 28;
-
     public async Task<HistoryView?> ForAsync(Patient patient, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -26,7 +24,7 @@ public sealed class PatientHistory(IDbContextFactory<AppDbContext> contexts, Tim
 
         var now = time.GetUtcNow();
         var today = PatientTime.Today(now, patient.TimeZone);
-        var from = today.AddDays(-(Days - 1));
+        var from = AdherenceWindow.Since(today, AdherenceWindow.MonthDays);
         var versions = await db.ProgramVersions.AsNoTracking().Include(v => v.Exercises)
             .Where(v => v.ProgramId == program.Id).OrderBy(v => v.Number).ToListAsync(cancellationToken);
         var pauses = await db.ProgramPauses.AsNoTracking().Where(p => p.ProgramId == program.Id).ToListAsync(cancellationToken);
@@ -46,6 +44,6 @@ public sealed class PatientHistory(IDbContextFactory<AppDbContext> contexts, Tim
             Now = now,
         });
 
-        return new HistoryView(program, Report(today.AddDays(-6)), Report(from), sessions);
+        return new HistoryView(program, Report(AdherenceWindow.Since(today, AdherenceWindow.RecentDays)), Report(from), sessions);
     }
 }
