@@ -29,7 +29,7 @@ public static class ReviewBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var runs = args.Select(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : 0).FirstOrDefault(r => r > 0);
+        var runs = args.TakeWhile(a => a != "--now").Select(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : 0).FirstOrDefault(r => r > 0);
         runs = runs > 0 ? runs : 200;
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PRESCRIBER_WEB", Path.Combine(ReminderBenchmark.RepositoryRoot(), "src", "Prescriber.Web"));
         var postgres = Environment.GetEnvironmentVariable("PRESCRIBER_TEST_POSTGRES") is { Length: > 0 } cs ? cs : "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres";
@@ -38,8 +38,13 @@ public static class ReviewBenchmark
         var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = database, MaxPoolSize = 20 }.ConnectionString;
         try
         {
-            // One fixed "now" for the app (its TimeProvider) and the SQL, so both count the same days.
-            var now = DateTimeOffset.UtcNow;
+            // One fixed "now" for the app (its TimeProvider) and the SQL, so both count the same days;
+            // "--now <ISO time>" repeats a run's data (the seed is fixed, the dates follow "now").
+            var at = Array.IndexOf(args, "--now");
+            var now = at >= 0 && at + 1 < args.Length
+                ? DateTimeOffset.Parse(args[at + 1], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
+                : DateTimeOffset.UtcNow;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"now: {now:O}"));
             var counter = new CommandCounter();
             await using var app = new ReviewApp(connection, now, counter);
             _ = app.Services; // starts the host: migrations and the library import run here

@@ -22,11 +22,8 @@ internal sealed class ReviewSides(ReviewService review, NpgsqlConnection sql, Gu
     public Task AppListAsync() => review.MyPatientsAsync(new MyPatientsQuery());
 
     /// <summary>What PatientReviewPage does: the audited load, then the figures it shows.</summary>
-    public async Task<PatientReviewFigures> AppReviewAsync(Guid patient)
-    {
-        var loaded = await review.PatientAsync(patient) ?? throw new InvalidOperationException($"No patient {patient}.");
-        return PatientReviewFigures.Of(loaded, review.Now);
-    }
+    public async Task<PatientReviewFigures> AppReviewAsync(Guid patient) =>
+        await review.PatientPageAsync(patient) ?? throw new InvalidOperationException($"No patient {patient}.");
 
     public Task SqlListAsync() => ListAsync(new MyPatientsQuery().PageSize);
 
@@ -126,10 +123,10 @@ internal sealed class ReviewSides(ReviewService review, NpgsqlConnection sql, Gu
             "heat map: " + string.Join(", ", app.Days.Zip(heat).Where(p => p.First.State.ToString() != p.Second.GetProperty("state").GetString()).Take(3).Select(p => $"{p.First.Date} {p.First.State} vs {p.Second}")));
 
         var pain = Array(json[3]);
-        Expect(app.Pain.Select(s => $"{Date(s.LocalDate)} {s.PainBefore} {s.PainAfter}").SequenceEqual(pain.Select(p => $"{p.GetProperty("date").GetString()} {Int(p, "before")} {Int(p, "after")}")), "pain series");
+        Expect(app.Pain.Select(s => $"{Date(s.Date)} {s.Before} {s.After}").SequenceEqual(pain.Select(p => $"{p.GetProperty("date").GetString()} {Int(p, "before")} {Int(p, "after")}")), "pain series");
 
         var notes = Array(json[4]);
-        Expect(app.Notes.Select(s => $"{Date(s.LocalDate)} {s.Status} {s.Note}").SequenceEqual(notes.Select(n => $"{n.GetProperty("date").GetString()} {n.GetProperty("status").GetString()} {n.GetProperty("note").GetString()}")), "notes");
+        Expect(app.Notes.Select(s => $"{Date(s.Date)} {s.Status} {s.Note}").SequenceEqual(notes.Select(n => $"{n.GetProperty("date").GetString()} {n.GetProperty("status").GetString()} {n.GetProperty("note").GetString()}")), "notes");
 
         var versions = Array(json[5]);
         Expect(app.Versions.Select(v => $"{Date(v.Version.StartDate)} {v.Version.Number} {v.Version.TimesPerDay} {(int)v.Version.Days} {(v.Version.EndDate is { } e ? Date(e) : "")} {v.Version.Note}")

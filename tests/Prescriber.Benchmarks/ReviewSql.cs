@@ -58,7 +58,7 @@ internal static class ReviewSql
         credit AS (
             SELECT x.*, CASE x.status WHEN 'Completed' THEN 1::float8 WHEN 'Partial' THEN x.dose ELSE 0::float8 END AS credit
             FROM (SELECT log.*, coalesce(d.dose, CASE WHEN log.status = 'Completed' THEN 1::float8 ELSE 0::float8 END) AS dose
-                  FROM log LEFT JOIN (SELECT session, sum(fraction) / count(*) AS dose FROM frac GROUP BY session) d ON d.session = log.session) x),
+                  FROM log LEFT JOIN (SELECT session, sum(fraction ORDER BY fraction) / count(*) AS dose FROM frac GROUP BY session) d ON d.session = log.session) x),
         ranked AS (
             SELECT credit.*,
                    row_number() OVER (PARTITION BY program, date ORDER BY credit DESC, dose DESC, logged_at, session) AS rank,

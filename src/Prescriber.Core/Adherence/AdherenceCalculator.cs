@@ -237,16 +237,27 @@ public static class AdherenceCalculator
     /// <summary>Session credit: completed 1, partial the mean dose fraction, skipped 0; dose credit: the mean dose fraction.</summary>
     private static (double Session, double Dose) Credit(SessionLog log, Dictionary<Guid, PrescribedExercise> prescribed)
     {
-        // The mean of the entries' fractions, added in order as Enumerable.Average does.
-        double sum = 0;
+        // The mean of the entries' fractions, added smallest first: doubles added in another order
+        // can differ in the last bit, and then two sessions that did the same work (the same
+        // fractions, stored in another order) would no longer tie, so which of them fills a slot
+        // would depend on the order the database returned their entries in, not on when they
+        // were logged.
+        Span<double> fractions = log.Entries.Count <= 32 ? stackalloc double[log.Entries.Count] : new double[log.Entries.Count];
         var count = 0;
         foreach (var entry in log.Entries)
         {
             if (prescribed.TryGetValue(entry.PrescribedExerciseId, out var exercise))
             {
-                sum += SessionRules.DoseFraction(entry, exercise);
-                count++;
+                fractions[count++] = SessionRules.DoseFraction(entry, exercise);
             }
+        }
+
+        fractions = fractions[..count];
+        fractions.Sort();
+        double sum = 0;
+        foreach (var fraction in fractions)
+        {
+            sum += fraction;
         }
 
         var dose = count > 0 ? sum / count : log.Status == SessionStatus.Completed ? 1 : 0;

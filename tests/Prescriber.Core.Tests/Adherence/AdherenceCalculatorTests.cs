@@ -105,4 +105,45 @@ public sealed class AdherenceCalculatorTests
         Assert.Equal((4, 62.5), (b.Prescribed, b.DoseCompletion!.Value));
         Assert.Equal(new Dictionary<SkipReason, int> { [SkipReason.Pain] = 1, [SkipReason.NoTime] = 1 }, a.SkipReasons);
     }
+
+    [Fact]
+    public void Two_sessions_that_did_the_same_work_tie_whatever_the_order_of_their_entries_and_the_earlier_counts()
+    {
+        // Three exercises of one set of 10: 1, 2 and 3 reps are fractions 0.1, 0.2 and 0.3, whose
+        // sum is 0.6000000000000001 added in that order and 0.6 added the other way round.
+        var version = new Core.Programs.ProgramVersion { Number = 1, StartDate = new DateOnly(2026, 3, 2), Days = Core.Programs.WeekDays.Every, TimesPerDay = 1 };
+        var exercises = "ABC".Select((name, i) => new Core.Programs.PrescribedExercise
+        {
+            VersionId = version.Id, ExerciseId = Guid.NewGuid(), ExerciseName = name.ToString(), Order = i, Dosage = new Core.Library.Dosage { Sets = 1, Reps = 10 },
+        }).ToList();
+        version.Exercises = exercises;
+        SessionLog Log(int hour, params (int Exercise, int Reps)[] entries) => new()
+        {
+            VersionId = version.Id,
+            LocalDate = version.StartDate,
+            LoggedAt = version.StartDate.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc),
+            Status = SessionStatus.Partial,
+            IdempotencyKey = $"at-{hour}",
+            Entries = entries.Select(e => new SessionEntry { PrescribedExerciseId = exercises[e.Exercise].Id, Outcome = EntryOutcome.Partial, SetsDone = 1, RepsDone = e.Reps }).ToList(),
+        };
+
+        // The morning session did 3, 2 and 1 reps of A, B and C, the evening one 1, 2 and 3: the same
+        // fractions, stored in orders that add up to different last bits.
+        var morning = Log(8, (0, 3), (1, 2), (2, 1));
+        var evening = Log(19, (0, 1), (1, 2), (2, 3));
+        var report = AdherenceCalculator.Compute(new AdherenceInput
+        {
+            Versions = [version],
+            Pauses = [],
+            TimeZone = "UTC",
+            Sessions = [evening, morning],
+            From = version.StartDate,
+            To = version.StartDate,
+            Now = new DateTimeOffset(2026, 3, 9, 12, 0, 0, TimeSpan.Zero),
+        });
+
+        // One slot: the earlier session fills it, so exercise A is credited its 3 reps.
+        Assert.Equal((1, 1), (report.Partial, report.Extra));
+        Assert.Equal(0.3, report.Exercises.Single(e => e.Name == "A").DoseCredit);
+    }
 }

@@ -4,6 +4,7 @@ using CsvHelper;
 using Hl7.Fhir.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Prescriber.Core.Adherence;
 using Prescriber.Core.Flags;
 using Prescriber.Core.Patients;
 using Prescriber.Core.Programs;
@@ -192,7 +193,7 @@ public abstract class ReviewTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
         var figures = await App.InScopeAsync(async sp =>
         {
             var service = sp.GetRequiredService<ReviewService>();
-            return PatientReviewFigures.Of((await service.PatientAsync(setup.Patient.Id))!, service.Now);
+            return (await service.PatientPageAsync(setup.Patient.Id))!;
         }, clinicId);
 
         // 7 days: six ended days prescribed (today has nothing logged yet), none logged inside.
@@ -201,6 +202,88 @@ public abstract class ReviewTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
         Assert.Equal(27, figures.Report28!.Prescribed);
         Assert.Equal(100 * 2 / 27.0, figures.Report28.SessionAdherence!.Value, 9);
         Assert.Equal(figures.Report28.SessionAdherence!.Value, row.Adherence28!.Value, 9);
+    }
+
+    [Fact]
+    public async Task The_review_page_counts_as_the_whole_history_does_and_shows_the_latest_notes_and_pain_of_any_age()
+    {
+        var setup = await LoggingSetup.CreateAsync(App);
+        var now = DateTimeOffset.UtcNow;
+        var today = PatientTime.Today(now, setup.Patient.TimeZone);
+        var clinicId = await App.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var version = await db.ProgramVersions.IgnoreQueryFilters().SingleAsync(v => v.Id == setup.Current.Id);
+            version.StartDate = today.AddDays(-200);
+            version.CreatedAt = now.UtcDateTime.AddDays(-201);
+            version.Days = WeekDays.Every;
+            version.TimesPerDay = 1;
+
+            // 150 and 100 days ago are before the heat map (12 weeks); 77 days ago is always in it.
+            var days = new (int DaysAgo, SessionStatus Status, int? Before, int? After, string? Note)[]
+            {
+                (150, SessionStatus.Completed, 5, 3, "Old note, kept in view"),
+                (100, SessionStatus.Skipped, null, null, null),
+                (77, SessionStatus.Partial, 4, 4, null),
+                (20, SessionStatus.Completed, 3, 2, "Easier this week"),
+                (5, SessionStatus.Partial, null, null, null),
+                (2, SessionStatus.Skipped, null, null, "No time"),
+            };
+            foreach (var (daysAgo, status, before, after, note) in days)
+            {
+                var date = today.AddDays(-daysAgo);
+                db.SessionLogs.Add(new SessionLog
+                {
+                    ClinicId = version.ClinicId,
+                    PatientId = setup.Patient.Id,
+                    ProgramId = setup.Program.Id,
+                    VersionId = version.Id,
+                    LocalDate = date,
+                    LoggedAt = date.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc),
+                    Status = status,
+                    PainBefore = before,
+                    PainAfter = after,
+                    Note = note,
+                    IdempotencyKey = Guid.NewGuid().ToString("N"),
+                    Entries = setup.Current.Exercises.Select((e, i) => new SessionEntry
+                    {
+                        ClinicId = version.ClinicId,
+                        PrescribedExerciseId = e.Id,
+                        Outcome = status == SessionStatus.Completed || (status == SessionStatus.Partial && i == 0) ? EntryOutcome.Done : EntryOutcome.Skipped,
+                        SkipReason = status == SessionStatus.Completed || (status == SessionStatus.Partial && i == 0) ? null : SkipReason.NoTime,
+                    }).ToList(),
+                });
+            }
+
+            await db.SaveChangesAsync();
+            return version.ClinicId;
+        });
+
+        var (page, whole, row) = await App.InScopeAsync(async sp =>
+        {
+            var service = sp.GetRequiredService<ReviewService>();
+            return ((await service.PatientPageAsync(setup.Patient.Id))!, (await service.PatientAsync(setup.Patient.Id, "export.fhir"))!,
+                Assert.Single((await service.MyPatientsAsync(new MyPatientsQuery())).Rows));
+        }, clinicId);
+
+        // The page reads only the heat map's weeks; its figures are those of the whole history.
+        var month = whole.History.Reports(today.AddDays(-27), today, now).Single().Report;
+        Assert.Equal((month.Prescribed, month.Completed, month.Partial, month.Skipped, month.Missed), (page.Report28!.Prescribed, page.Report28.Completed, page.Report28.Partial, page.Report28.Skipped, page.Report28.Missed));
+        Assert.Equal(month.SessionAdherence, page.Report28.SessionAdherence);
+        Assert.Equal(month.DoseCompletion, page.Report28.DoseCompletion);
+        var heat = whole.History.Reports(page.Days[0].Date, page.Days[^1].Date, now).Single().Report.Days;
+        Assert.Equal(heat.Select(d => (d.Date, d.State)), page.Days.Select(d => (d.Date, d.State)));
+        Assert.Contains(page.Days, d => d.Date == today.AddDays(-77) && d.State == DayState.Partial);
+
+        // My patients reads only the partial sessions' entries; its figures are the same.
+        Assert.Equal(month.SessionAdherence!.Value, row.Adherence28!.Value, 9);
+        Assert.Equal(whole.History.Adherence(today.AddDays(-6), today, now)!.Value, row.Adherence7!.Value, 9);
+        Assert.Equal(100 * 0.5 / 6, row.Adherence7!.Value, 9);
+
+        // Pain oldest first and notes newest first, however old.
+        Assert.Equal([(today.AddDays(-150), 5, 3), (today.AddDays(-77), 4, 4), (today.AddDays(-20), 3, 2)], page.Pain.Select(p => (p.Date, p.Before!.Value, p.After!.Value)));
+        Assert.Equal(["No time", "Easier this week", "Old note, kept in view"], page.Notes.Select(n => n.Note));
+        Assert.Equal(SessionStatus.Skipped, page.Notes[0].Status);
     }
 
     private Task<List<string>> AuditAsync(Guid patientId) =>

@@ -1,19 +1,23 @@
 using Prescriber.Core.Adherence;
+using Prescriber.Core.Patients;
 using Prescriber.Core.Programs;
 using Prescriber.Core.Sessions;
 
 namespace Prescriber.Web.Features.Review;
 
 /// <summary>
-/// Everything the patient review page shows, worked out from a loaded <see cref="PatientReview"/>:
-/// the last 28 days with their per-exercise figures, the 12-week heat map, the pain series, the
-/// notes and the versions. Kept out of the page so the review benchmark times what the page does.
+/// Everything the patient review page shows: the last 28 days with their per-exercise figures,
+/// the 12-week heat map, the pain series, the notes and the versions. Worked out from the sessions
+/// of the heat map's weeks only (the calculator reads no session outside its window), so a
+/// patient with years of logs costs the page what one with three months does.
 /// </summary>
 public sealed record PatientReviewFigures(
+    Patient Patient,
+    IReadOnlyList<ExerciseProgram> Programs,
     AdherenceReport? Report28,
     IReadOnlyList<AdherenceDay> Days,
-    IReadOnlyList<SessionLog> Pain,
-    IReadOnlyList<SessionLog> Notes,
+    IReadOnlyList<PainScore> Pain,
+    IReadOnlyList<SessionNote> Notes,
     IReadOnlyList<(ExerciseProgram Program, ProgramVersion Version)> Versions)
 {
     /// <summary>Pain scores on the chart: the latest sessions that have one.</summary>
@@ -24,23 +28,28 @@ public sealed record PatientReviewFigures(
     /// <summary>The heat map: 12 whole weeks ending this Sunday, Monday first, so columns are weekdays.</summary>
     public const int HeatMapDays = 84;
 
-    public static PatientReviewFigures Of(PatientReview review, DateTimeOffset now)
-    {
-        var today = review.Today;
-        var report28 = Merge(review.History.Reports(AdherenceWindow.Since(today, AdherenceWindow.MonthDays), today, now).Select(r => r.Report).ToList());
+    /// <summary>The first day of the heat map, which starts before the 28-day window: the sessions the figures need.</summary>
+    public static DateOnly HeatMapStart(DateOnly today) => HeatMapEnd(today).AddDays(1 - HeatMapDays);
 
-        var end = today.AddDays((7 - (int)today.DayOfWeek) % 7);
-        var start = end.AddDays(1 - HeatMapDays);
-        var byDate = review.History.Reports(start, end, now).SelectMany(r => r.Report.Days).GroupBy(d => d.Date)
+    /// <param name="sessions">The patient's sessions since <see cref="HeatMapStart"/>, with their entries.</param>
+    /// <param name="pain">The latest <see cref="PainPoints"/> scores, oldest first.</param>
+    /// <param name="notes">The latest <see cref="NoteCount"/> notes, newest day first.</param>
+    public static PatientReviewFigures Of(
+        Patient patient, IReadOnlyList<ExerciseProgram> programs, IReadOnlyList<SessionLog> sessions,
+        IReadOnlyList<PainScore> pain, IReadOnlyList<SessionNote> notes, DateOnly today, DateTimeOffset now)
+    {
+        var history = new PatientHistory(patient.Id, patient.TimeZone, programs, sessions);
+        var report28 = Merge(history.Reports(AdherenceWindow.Since(today, AdherenceWindow.MonthDays), today, now).Select(r => r.Report).ToList());
+
+        var start = HeatMapStart(today);
+        var byDate = history.Reports(start, HeatMapEnd(today), now).SelectMany(r => r.Report.Days).GroupBy(d => d.Date)
             .ToDictionary(g => g.Key, g => g.OrderBy(d => Rank(d.State)).First());
         var days = Enumerable.Range(0, HeatMapDays).Select(i => start.AddDays(i))
             .Select(d => byDate.GetValueOrDefault(d) ?? new AdherenceDay { Date = d, State = d > today ? DayState.Pending : DayState.NotPrescribed })
             .ToList();
 
-        var pain = review.History.Sessions.Where(s => s.PainBefore is not null || s.PainAfter is not null).TakeLast(PainPoints).ToList();
-        var notes = review.History.Sessions.Where(s => s.Note is not null).OrderByDescending(s => s.LocalDate).Take(NoteCount).ToList();
-        var versions = review.History.Programs.SelectMany(p => p.Versions.Select(v => (p, v))).OrderBy(x => x.v.StartDate).ToList();
-        return new PatientReviewFigures(report28, days, pain, notes, versions);
+        var versions = programs.SelectMany(p => p.Versions.Select(v => (p, v))).OrderBy(x => x.v.StartDate).ToList();
+        return new PatientReviewFigures(patient, programs, report28, days, pain, notes, versions);
     }
 
     /// <summary>When two programs overlap a day, the heat map shows the state that needs attention most.</summary>
@@ -54,6 +63,8 @@ public sealed record PatientReviewFigures(
         DayState.Pending => 5,
         _ => 6,
     };
+
+    private static DateOnly HeatMapEnd(DateOnly today) => today.AddDays((7 - (int)today.DayOfWeek) % 7);
 
     private static AdherenceReport? Merge(List<AdherenceReport> reports) => reports.Count switch
     {

@@ -17,7 +17,6 @@ public sealed partial class PatientReviewPage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    private PatientReview? _review;
     private PatientReviewFigures? _figures;
     private AdherenceReport? _report28;
     private IReadOnlyList<AdherenceDay> _days = [];
@@ -25,31 +24,30 @@ public sealed partial class PatientReviewPage
     private string[] _painLabels = [];
     private List<string> _latestPain = [];
 
-    private ExerciseProgram? Current => _review?.History.Programs.Where(p => p.Status != ProgramStatus.Ended).OrderByDescending(p => p.UpdatedAt).FirstOrDefault();
+    private ExerciseProgram? Current => _figures?.Programs.Where(p => p.Status != ProgramStatus.Ended).OrderByDescending(p => p.UpdatedAt).FirstOrDefault();
 
     protected override async Task OnParametersSetAsync()
     {
         // Audited as a read of the patient's review (once per render pass that loads it).
-        _review = await Review.PatientAsync(Id);
-        if (_review is null)
+        _figures = await Review.PatientPageAsync(Id);
+        if (_figures is null)
         {
             Navigation.NotFound();
             return;
         }
 
-        _figures = PatientReviewFigures.Of(_review, Review.Now);
         _report28 = _figures.Report28;
         _days = _figures.Days;
         var scored = _figures.Pain;
         // The chart is a picture (and shows no line for one session): the latest scores also in words.
         _latestPain = scored.TakeLast(5).Reverse()
-            .Select(s => $"{s.LocalDate:yyyy-MM-dd}: before {s.PainBefore?.ToString(CultureInfo.InvariantCulture) ?? "-"}, after {s.PainAfter?.ToString(CultureInfo.InvariantCulture) ?? "-"}")
+            .Select(s => $"{s.Date:yyyy-MM-dd}: before {s.Before?.ToString(CultureInfo.InvariantCulture) ?? "-"}, after {s.After?.ToString(CultureInfo.InvariantCulture) ?? "-"}")
             .ToList();
-        _painLabels = scored.Select(s => s.LocalDate.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        _painLabels = scored.Select(s => s.Date.ToString("MM-dd", CultureInfo.InvariantCulture)).ToArray();
         _painSeries =
         [
-            new ChartSeries<double> { Name = "Before", Data = new ChartData<double>(scored.Select(s => (double?)s.PainBefore).ToList()) },
-            new ChartSeries<double> { Name = "After", Data = new ChartData<double>(scored.Select(s => (double?)s.PainAfter).ToList()) },
+            new ChartSeries<double> { Name = "Before", Data = new ChartData<double>(scored.Select(s => (double?)s.Before).ToList()) },
+            new ChartSeries<double> { Name = "After", Data = new ChartData<double>(scored.Select(s => (double?)s.After).ToList()) },
         ];
     }
 

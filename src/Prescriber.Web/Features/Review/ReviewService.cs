@@ -80,8 +80,8 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, Audi
         return (sorted.Skip(query.Page * query.PageSize).Take(query.PageSize).ToList(), sorted.Count);
     }
 
-    /// <summary>One patient's review, or null for an unknown (or another clinic's) id. The read is audited.</summary>
-    public async Task<PatientReview?> PatientAsync(Guid patientId, string action = "review.read", CancellationToken cancellationToken = default)
+    /// <summary>One patient's whole history, for the exports, or null for an unknown (or another clinic's) id. The read is audited.</summary>
+    public async Task<PatientReview?> PatientAsync(Guid patientId, string action, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == patientId, cancellationToken);
@@ -106,6 +106,51 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, Audi
         var saved = db.SaveChangesAsync(cancellationToken);
         await Task.WhenAll(programs, sessions, flags, saved);
         return new PatientReview(patient, Histories([patient], await programs, await sessions)[patient.Id], await flags, PatientTime.Today(time.GetUtcNow(), patient.TimeZone));
+    }
+
+    /// <summary>
+    /// What the patient review page shows, or null for an unknown (or another clinic's) id. Reads
+    /// only what is on the page (the heat map's weeks, the latest pain scores and notes), in
+    /// queries at the same time on their own contexts while this one writes the audit row.
+    /// </summary>
+    public async Task<PatientReviewFigures?> PatientPageAsync(Guid patientId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == patientId, cancellationToken);
+        if (patient is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var today = PatientTime.Today(now, patient.TimeZone);
+        var from = PatientReviewFigures.HeatMapStart(today);
+        var programs = ProgramsAsync([patient.Id], true, cancellationToken);
+        // By program and date, the sessions' index (every session belongs to its patient's program).
+        var sessions = ReadAsync(other => other.SessionLogs.AsNoTracking()
+            .Where(s => other.Programs.Where(p => p.PatientId == patientId).Select(p => p.Id).Contains(s.ProgramId) && s.LocalDate >= from)
+            .Include(s => s.Entries)
+            .OrderBy(s => s.LocalDate).ThenBy(s => s.LoggedAt)
+            .AsSingleQuery()
+            .ToListAsync(cancellationToken), cancellationToken);
+        var pain = ReadAsync(other => other.SessionLogs.AsNoTracking()
+            .Where(s => s.PatientId == patientId && (s.PainBefore != null || s.PainAfter != null))
+            .OrderByDescending(s => s.LocalDate).ThenByDescending(s => s.LoggedAt).ThenByDescending(s => s.Id)
+            .Take(PatientReviewFigures.PainPoints)
+            .Select(s => new PainScore(s.LocalDate, s.PainBefore, s.PainAfter))
+            .ToListAsync(cancellationToken), cancellationToken);
+        var notes = ReadAsync(other => other.SessionLogs.AsNoTracking()
+            .Where(s => s.PatientId == patientId && s.Note != null)
+            .OrderByDescending(s => s.LocalDate).ThenBy(s => s.LoggedAt).ThenBy(s => s.Id)
+            .Take(PatientReviewFigures.NoteCount)
+            .Select(s => new SessionNote(s.LocalDate, s.Status, s.Note!))
+            .ToListAsync(cancellationToken), cancellationToken);
+        audit.Add(db, "review.read", patient.Id);
+        var saved = db.SaveChangesAsync(cancellationToken);
+        await Task.WhenAll(programs, sessions, pain, notes, saved);
+        var scores = await pain;
+        scores.Reverse();
+        return PatientReviewFigures.Of(patient, await programs, await sessions, scores, await notes, today, now);
     }
 
     /// <summary>Every patient of the clinic with their history, for the clinic exports. The read is audited once.</summary>
@@ -157,7 +202,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, Audi
     }
 
     /// <summary>
-    /// The programs' sessions since a date, with their entries, in two queries at the same time
+    /// The programs' sessions since a date, with the entries of the partial ones, in two queries at the same time
     /// that follow the indexes: sessions by (ProgramId, LocalDate) (every session belongs to its
     /// patient's program), entries by their session. By patient, the database read each patient's
     /// whole year to keep a month, and sorted the month's entries with the split query's ordering;
@@ -168,11 +213,15 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, Audi
         IQueryable<SessionLog> Window(AppDbContext db) => db.SessionLogs.Where(s => programIds.Contains(s.ProgramId) && s.LocalDate >= from);
 
         var sessions = ReadAsync(db => Window(db).AsNoTracking().OrderBy(s => s.LocalDate).ThenBy(s => s.LoggedAt).ThenBy(s => s.Id).ToListAsync(cancellationToken), cancellationToken);
-        // Only what the calculator reads: no tracking, no clinic column.
+        // My patients shows session adherence, where a completed session counts 1 and a skipped
+        // one 0 whatever its entries; only a partial session's credit (its mean dose fraction)
+        // needs them. So only those entries are read (about a tenth of them), and only what the
+        // calculator reads of them: no tracking, no clinic column. The other sessions' entries
+        // stay empty, which leaves their dose credit, never shown here, at 1 or 0.
         var entries = ReadAsync(db =>
         {
             var window = Window(db);
-            return db.SessionEntries.AsNoTracking().Where(e => window.Any(s => s.Id == e.SessionId))
+            return db.SessionEntries.AsNoTracking().Where(e => window.Any(s => s.Id == e.SessionId && s.Status == SessionStatus.Partial))
             .Select(e => new SessionEntry
             {
                 Id = e.Id,
