@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Prescriber.Data.Clinics;
@@ -42,10 +41,11 @@ public static class DataExtensions
         // services for every unit of work cost about 0.4 ms of CPU, more than a query's round trip
         // (docs/performance.md, issue 6). The pool itself is reached only through the scoped
         // ClinicContextFactory, which gives each leased context the caller's ClinicScope.
-        services.AddPooledDbContextFactory<AppDbContext>((sp, options) =>
-            Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot));
-        services.AddSingleton(sp => new ClinicContextPool(sp.GetRequiredService<DbContextOptions<AppDbContext>>()));
-        services.Replace(ServiceDescriptor.Scoped<IDbContextFactory<AppDbContext>, ClinicContextFactory>());
+        services.AddSingleton(sp => (DbContextOptions<AppDbContext>)Configure(
+            new DbContextOptionsBuilder<AppDbContext>().UseApplicationServiceProvider(sp),
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot).Options);
+        services.AddSingleton<ClinicContextPool>();
+        services.AddScoped<IDbContextFactory<AppDbContext>, ClinicContextFactory>();
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
 
         services.AddScoped<LibraryImporter>();
