@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Prescriber.Data.Clinics;
@@ -40,12 +41,14 @@ public static class DataExtensions
         // Pooled contexts with options built once: building the options and a context's internal
         // services for every unit of work cost about 0.4 ms of CPU, more than a query's round trip
         // (docs/performance.md, issue 6). The pool itself is reached only through the scoped
-        // ClinicContextFactory, which gives each leased context the caller's ClinicScope.
-        services.AddSingleton(sp => (DbContextOptions<AppDbContext>)Configure(
-            new DbContextOptionsBuilder<AppDbContext>().UseApplicationServiceProvider(sp),
-            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot).Options);
-        services.AddSingleton<ClinicContextPool>();
-        services.AddScoped<IDbContextFactory<AppDbContext>, ClinicContextFactory>();
+        // ClinicContextFactory, which gives each leased context the caller's ClinicScope. EF's
+        // registration is kept for the options it builds (with the app's services, where Identity
+        // reads its schema version, and any ConfigureDbContext, which the benchmarks use); the
+        // pool and factory it registers beside them are replaced or never resolved.
+        services.AddPooledDbContextFactory<AppDbContext>((sp, options) =>
+            Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, contentRoot));
+        services.AddSingleton(sp => new ClinicContextPool(sp.GetRequiredService<DbContextOptions<AppDbContext>>()));
+        services.Replace(ServiceDescriptor.Scoped<IDbContextFactory<AppDbContext>, ClinicContextFactory>());
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
 
         services.AddScoped<LibraryImporter>();
