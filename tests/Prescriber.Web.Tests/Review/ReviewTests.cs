@@ -33,6 +33,8 @@ public abstract class ReviewTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
         Assert.Equal(Core.Safety.ScreeningTier.Urgent, worklist.First(r => r.PatientId == setup.Patient.Id).Severity);
 
         var http = setup.Clinician.Http;
+        // The patient's review page shows it until it is resolved.
+        Assert.Contains("Pain 8/10", await http.GetStringAsync($"/review/patients/{setup.Patient.Id}"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsJsonAsync($"/api/review/flags/{flag.Id}/acknowledge", new FlagChange("Calling her now"))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await http.PostAsJsonAsync($"/api/review/flags/{flag.Id}/resolve", new FlagChange(" "))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsJsonAsync($"/api/review/flags/{flag.Id}/resolve", new FlagChange("Spoke to her; pain settled"))).StatusCode);
@@ -44,6 +46,7 @@ public abstract class ReviewTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
         Assert.Contains("flag.resolve", actions);
         var open = (await http.GetFromJsonAsync<List<FlagRow>>("/api/review/flags", LoggingSetup.Json))!;
         Assert.DoesNotContain(open, r => r.Id == flag.Id);
+        Assert.DoesNotContain("Pain 8/10", await http.GetStringAsync($"/review/patients/{setup.Patient.Id}"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Prescriber.Core.Adherence;
+using Prescriber.Core.Flags;
 using Prescriber.Core.Patients;
 using Prescriber.Core.Programs;
 using Prescriber.Core.Sessions;
@@ -6,8 +7,8 @@ using Prescriber.Core.Sessions;
 namespace Prescriber.Web.Features.Review;
 
 /// <summary>
-/// Everything the patient review page shows: the last 28 days with their per-exercise figures,
-/// the 12-week heat map, the pain series, the notes and the versions. Worked out from the sessions
+/// Everything the patient review page shows: the open flags, the last 28 days with their
+/// per-exercise figures, the 12-week heat map, the pain series, the notes and the versions. Worked out from the sessions
 /// of the heat map's weeks only (the calculator reads no session outside its window), so a
 /// patient with years of logs costs the page what one with three months does.
 /// </summary>
@@ -18,7 +19,8 @@ public sealed record PatientReviewFigures(
     IReadOnlyList<AdherenceDay> Days,
     IReadOnlyList<PainScore> Pain,
     IReadOnlyList<SessionNote> Notes,
-    IReadOnlyList<(ExerciseProgram Program, ProgramVersion Version)> Versions)
+    IReadOnlyList<(ExerciseProgram Program, ProgramVersion Version)> Versions,
+    IReadOnlyList<Flag> OpenFlags)
 {
     /// <summary>Pain scores on the chart: the latest sessions that have one.</summary>
     public const int PainPoints = 60;
@@ -34,9 +36,10 @@ public sealed record PatientReviewFigures(
     /// <param name="sessions">The patient's sessions since <see cref="HeatMapStart"/>, with their entries.</param>
     /// <param name="pain">The latest <see cref="PainPoints"/> scores, oldest first.</param>
     /// <param name="notes">The latest <see cref="NoteCount"/> notes, newest day first.</param>
+    /// <param name="openFlags">The patient's flags not yet resolved, most severe first.</param>
     public static PatientReviewFigures Of(
         Patient patient, IReadOnlyList<ExerciseProgram> programs, IReadOnlyList<SessionLog> sessions,
-        IReadOnlyList<PainScore> pain, IReadOnlyList<SessionNote> notes, DateOnly today, DateTimeOffset now)
+        IReadOnlyList<PainScore> pain, IReadOnlyList<SessionNote> notes, IReadOnlyList<Flag> openFlags, DateOnly today, DateTimeOffset now)
     {
         var history = new PatientHistory(patient.Id, patient.TimeZone, programs, sessions);
         var report28 = Merge(history.Reports(AdherenceWindow.Since(today, AdherenceWindow.MonthDays), today, now).Select(r => r.Report).ToList());
@@ -49,7 +52,7 @@ public sealed record PatientReviewFigures(
             .ToList();
 
         var versions = programs.SelectMany(p => p.Versions.Select(v => (p, v))).OrderBy(x => x.v.StartDate).ToList();
-        return new PatientReviewFigures(patient, programs, report28, days, pain, notes, versions);
+        return new PatientReviewFigures(patient, programs, report28, days, pain, notes, versions, openFlags);
     }
 
     /// <summary>When two programs overlap a day, the heat map shows the state that needs attention most.</summary>

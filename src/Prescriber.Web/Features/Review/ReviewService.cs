@@ -110,7 +110,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, Audi
 
     /// <summary>
     /// What the patient review page shows, or null for an unknown (or another clinic's) id. Reads
-    /// only what is on the page (the heat map's weeks, the latest pain scores and notes), in
+    /// only what is on the page (open flags, the heat map's weeks, the latest pain scores and notes), in
     /// queries at the same time on their own contexts while this one writes the audit row.
     /// </summary>
     public async Task<PatientReviewFigures?> PatientPageAsync(Guid patientId, CancellationToken cancellationToken = default)
@@ -145,12 +145,17 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, Audi
             .Take(PatientReviewFigures.NoteCount)
             .Select(s => new SessionNote(s.LocalDate, s.Status, s.Note!))
             .ToListAsync(cancellationToken), cancellationToken);
+        var flags = ReadAsync(other => other.Flags.AsNoTracking()
+            .Where(f => f.PatientId == patientId && f.Status != FlagStatus.Resolved)
+            .ToListAsync(cancellationToken), cancellationToken);
         audit.Add(db, "review.read", patient.Id);
         var saved = db.SaveChangesAsync(cancellationToken);
-        await Task.WhenAll(programs, sessions, pain, notes, saved);
+        await Task.WhenAll(programs, sessions, pain, notes, flags, saved);
         var scores = await pain;
         scores.Reverse();
-        return PatientReviewFigures.Of(patient, await programs, await sessions, scores, await notes, today, now);
+        // Severity is stored as text: ordered by its meaning here, as on the worklist.
+        var open = (await flags).OrderByDescending(f => f.Severity).ThenByDescending(f => f.CreatedAt).ToList();
+        return PatientReviewFigures.Of(patient, await programs, await sessions, scores, await notes, open, today, now);
     }
 
     /// <summary>Every patient of the clinic with their history, for the clinic exports. The read is audited once.</summary>
