@@ -24,6 +24,9 @@ public sealed partial class PatientReviewPage
     private string[] _painLabels = [];
     private List<string> _latestPain = [];
 
+    /// <summary>The pain scale's own range, 0 to 10 in steps of 2 (the chart's default step is 20).</summary>
+    private static readonly LineChartOptions PainAxis = new() { YAxisTicks = 2, YAxisSuggestedMax = 10, YAxisRequireZeroPoint = true };
+
     private ExerciseProgram? Current => _figures?.Programs.Where(p => p.Status != ProgramStatus.Ended).OrderByDescending(p => p.UpdatedAt).FirstOrDefault();
 
     protected override async Task OnParametersSetAsync()
