@@ -8,9 +8,10 @@ namespace Prescriber.Web.Features.Review;
 
 /// <summary>
 /// Everything the patient review page shows: the open flags, the last 28 days with their
-/// per-exercise figures, the 12-week heat map, the pain series, the notes and the versions. Worked out from the sessions
-/// of the heat map's weeks only (the calculator reads no session outside its window), so a
-/// patient with years of logs costs the page what one with three months does.
+/// per-exercise figures, the 12-week heat map, the pain series, the notes and the versions.
+/// Worked out from the sessions of the heat map's weeks only (the calculator reads no session
+/// outside its window), so a patient with years of logs costs the page what one with three
+/// months does.
 /// </summary>
 public sealed record PatientReviewFigures(
     Patient Patient,
