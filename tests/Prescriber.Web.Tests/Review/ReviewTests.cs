@@ -157,39 +157,11 @@ public abstract class ReviewTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
     {
         var setup = await LoggingSetup.CreateAsync(App);
         var now = DateTimeOffset.UtcNow;
-        var today = PatientTime.Today(now, setup.Patient.TimeZone);
-        var clinicId = await App.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            // Once a day since two months ago, made then (a version made today would rule from today).
-            var version = await db.ProgramVersions.IgnoreQueryFilters().SingleAsync(v => v.Id == setup.Current.Id);
-            version.StartDate = today.AddDays(-60);
-            version.CreatedAt = now.UtcDateTime.AddDays(-61);
-            version.Days = WeekDays.Every;
-            version.TimesPerDay = 1;
-
-            // Completed sessions 28, 27 and 7 days ago: "28 days" is today and the 27 days before
-            // it, "7 days" today and the 6 before, so 28 and 7 days ago are each just outside.
-            foreach (var daysAgo in new[] { 28, 27, 7 })
-            {
-                var date = today.AddDays(-daysAgo);
-                db.SessionLogs.Add(new SessionLog
-                {
-                    ClinicId = version.ClinicId,
-                    PatientId = setup.Patient.Id,
-                    ProgramId = setup.Program.Id,
-                    VersionId = version.Id,
-                    LocalDate = date,
-                    LoggedAt = date.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc),
-                    Status = SessionStatus.Completed,
-                    IdempotencyKey = Guid.NewGuid().ToString("N"),
-                    Entries = setup.Current.Exercises.Select(e => new SessionEntry { ClinicId = version.ClinicId, PrescribedExerciseId = e.Id, Outcome = EntryOutcome.Done }).ToList(),
-                });
-            }
-
-            await db.SaveChangesAsync();
-            return version.ClinicId;
-        });
+        // Once a day since two months ago. Completed sessions 28, 27 and 7 days ago: "28 days" is
+        // today and the 27 days before it, "7 days" today and the 6 before, so 28 and 7 days ago
+        // are each just outside.
+        var clinicId = await LogHistoryAsync(setup, now, 60,
+            [(28, SessionStatus.Completed, null, null, null), (27, SessionStatus.Completed, null, null, null), (7, SessionStatus.Completed, null, null, null)]);
 
         var (rows, _) = await App.InScopeAsync(sp => sp.GetRequiredService<ReviewService>().MyPatientsAsync(new MyPatientsQuery()), clinicId);
         var row = Assert.Single(rows);
@@ -213,54 +185,17 @@ public abstract class ReviewTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
         var setup = await LoggingSetup.CreateAsync(App);
         var now = DateTimeOffset.UtcNow;
         var today = PatientTime.Today(now, setup.Patient.TimeZone);
-        var clinicId = await App.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<AppDbContext>();
-            var version = await db.ProgramVersions.IgnoreQueryFilters().SingleAsync(v => v.Id == setup.Current.Id);
-            version.StartDate = today.AddDays(-200);
-            version.CreatedAt = now.UtcDateTime.AddDays(-201);
-            version.Days = WeekDays.Every;
-            version.TimesPerDay = 1;
-
-            // 150 and 100 days ago are before the heat map (12 weeks); 77 days ago is always in it.
-            var days = new (int DaysAgo, SessionStatus Status, int? Before, int? After, string? Note)[]
-            {
-                (150, SessionStatus.Completed, 5, 3, "Old note, kept in view"),
-                (100, SessionStatus.Skipped, null, null, null),
-                (77, SessionStatus.Partial, 4, 4, null),
-                (20, SessionStatus.Completed, 3, 2, "Easier this week"),
-                (5, SessionStatus.Partial, null, null, null),
-                (2, SessionStatus.Skipped, null, null, "No time"),
-            };
-            foreach (var (daysAgo, status, before, after, note) in days)
-            {
-                var date = today.AddDays(-daysAgo);
-                db.SessionLogs.Add(new SessionLog
-                {
-                    ClinicId = version.ClinicId,
-                    PatientId = setup.Patient.Id,
-                    ProgramId = setup.Program.Id,
-                    VersionId = version.Id,
-                    LocalDate = date,
-                    LoggedAt = date.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc),
-                    Status = status,
-                    PainBefore = before,
-                    PainAfter = after,
-                    Note = note,
-                    IdempotencyKey = Guid.NewGuid().ToString("N"),
-                    Entries = setup.Current.Exercises.Select((e, i) => new SessionEntry
-                    {
-                        ClinicId = version.ClinicId,
-                        PrescribedExerciseId = e.Id,
-                        Outcome = status == SessionStatus.Completed || (status == SessionStatus.Partial && i == 0) ? EntryOutcome.Done : EntryOutcome.Skipped,
-                        SkipReason = status == SessionStatus.Completed || (status == SessionStatus.Partial && i == 0) ? null : SkipReason.NoTime,
-                    }).ToList(),
-                });
-            }
-
-            await db.SaveChangesAsync();
-            return version.ClinicId;
-        });
+        // Once a day since 200 days ago. 150 and 100 days ago are before the heat map (12 weeks);
+        // 77 days ago is always in it.
+        var clinicId = await LogHistoryAsync(setup, now, 200,
+        [
+            (150, SessionStatus.Completed, 5, 3, "Old note, kept in view"),
+            (100, SessionStatus.Skipped, null, null, null),
+            (77, SessionStatus.Partial, 4, 4, null),
+            (20, SessionStatus.Completed, 3, 2, "Easier this week"),
+            (5, SessionStatus.Partial, null, null, null),
+            (2, SessionStatus.Skipped, null, null, "No time"),
+        ]);
 
         var (page, whole, row) = await App.InScopeAsync(async sp =>
         {
@@ -288,6 +223,57 @@ public abstract class ReviewTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
         Assert.Equal(["No time", "Easier this week", "Old note, kept in view"], page.Notes.Select(n => n.Note));
         Assert.Equal(SessionStatus.Skipped, page.Notes[0].Status);
     }
+
+    /// <summary>
+    /// Makes the setup's plan once a day since <paramref name="startDaysAgo"/> days ago (made then:
+    /// a version made today would rule from today) and stores the given sessions at noon of their
+    /// day. A partial session does its first exercise and skips the rest; a skipped one skips all.
+    /// </summary>
+    private Task<Guid> LogHistoryAsync(
+        LoggingSetup setup, DateTimeOffset now, int startDaysAgo,
+        (int DaysAgo, SessionStatus Status, int? Before, int? After, string? Note)[] sessions) =>
+        App.InScopeAsync(async sp =>
+        {
+            var today = PatientTime.Today(now, setup.Patient.TimeZone);
+            var db = sp.GetRequiredService<AppDbContext>();
+            var version = await db.ProgramVersions.IgnoreQueryFilters().SingleAsync(v => v.Id == setup.Current.Id);
+            version.StartDate = today.AddDays(-startDaysAgo);
+            version.CreatedAt = now.UtcDateTime.AddDays(-startDaysAgo - 1);
+            version.Days = WeekDays.Every;
+            version.TimesPerDay = 1;
+            foreach (var (daysAgo, status, before, after, note) in sessions)
+            {
+                var date = today.AddDays(-daysAgo);
+                db.SessionLogs.Add(new SessionLog
+                {
+                    ClinicId = version.ClinicId,
+                    PatientId = setup.Patient.Id,
+                    ProgramId = setup.Program.Id,
+                    VersionId = version.Id,
+                    LocalDate = date,
+                    LoggedAt = date.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc),
+                    Status = status,
+                    PainBefore = before,
+                    PainAfter = after,
+                    Note = note,
+                    IdempotencyKey = Guid.NewGuid().ToString("N"),
+                    Entries = setup.Current.Exercises.Select((e, i) =>
+                    {
+                        var done = status == SessionStatus.Completed || (status == SessionStatus.Partial && i == 0);
+                        return new SessionEntry
+                        {
+                            ClinicId = version.ClinicId,
+                            PrescribedExerciseId = e.Id,
+                            Outcome = done ? EntryOutcome.Done : EntryOutcome.Skipped,
+                            SkipReason = done ? null : SkipReason.NoTime,
+                        };
+                    }).ToList(),
+                });
+            }
+
+            await db.SaveChangesAsync();
+            return version.ClinicId;
+        });
 
     private Task<List<string>> AuditAsync(Guid patientId) =>
         App.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().AuditEvents.IgnoreQueryFilters()
