@@ -110,8 +110,8 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, Audi
 
     /// <summary>
     /// What the patient review page shows, or null for an unknown (or another clinic's) id. Reads
-    /// only what is on the page (open flags, the heat map's weeks, the latest pain scores and notes), in
-    /// queries at the same time on their own contexts while this one writes the audit row.
+    /// only what is on the page (open flags, the heat map's weeks, the latest pain scores and
+    /// notes), in queries at the same time on their own contexts while this one writes the audit row.
     /// </summary>
     public async Task<PatientReviewFigures?> PatientPageAsync(Guid patientId, CancellationToken cancellationToken = default)
     {
@@ -207,11 +207,11 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> contexts, Audi
     }
 
     /// <summary>
-    /// The programs' sessions since a date, with the entries of the partial ones, in two queries at the same time
-    /// that follow the indexes: sessions by (ProgramId, LocalDate) (every session belongs to its
-    /// patient's program), entries by their session. By patient, the database read each patient's
-    /// whole year to keep a month, and sorted the month's entries with the split query's ordering;
-    /// joined to the programs, it read every session and entry of the clinic.
+    /// The programs' sessions since a date, with the entries of the partial ones, in two queries
+    /// at the same time that follow the indexes: sessions by (ProgramId, LocalDate) (every session
+    /// belongs to its patient's program), entries by their session. By patient, the database read
+    /// each patient's whole year to keep a month, and sorted the month's entries with the split
+    /// query's ordering; joined to the programs, it read every session and entry of the clinic.
     /// </summary>
     private async Task<List<SessionLog>> WindowAsync(List<Guid> programIds, DateOnly from, CancellationToken cancellationToken)
     {
