@@ -703,6 +703,9 @@ namespace Prescriber.Data.Postgres.Migrations
                     b.HasIndex("DedupKey")
                         .IsUnique();
 
+                    b.HasIndex("LockedUntil")
+                        .HasFilter("\"Status\" = 'Sending'");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");

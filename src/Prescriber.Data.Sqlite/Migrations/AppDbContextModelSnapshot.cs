@@ -692,6 +692,9 @@ namespace Prescriber.Data.Sqlite.Migrations
                     b.HasIndex("DedupKey")
                         .IsUnique();
 
+                    b.HasIndex("LockedUntil")
+                        .HasFilter("\"Status\" = 'Sending'");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");

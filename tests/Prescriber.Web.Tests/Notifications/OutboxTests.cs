@@ -101,6 +101,43 @@ public abstract class OutboxTests<TApp>(TApp app) : MailTests<TApp>(app) where T
     }
 
     [Fact]
+    public async Task A_crashed_dispatchers_messages_go_out_once_its_lease_has_run_out_and_not_before()
+    {
+        var token = Token();
+        var rows = new List<OutboxMessage>();
+        for (var i = 0; i < 3; i++)
+        {
+            rows.Add(await QueueAsync($"{token}-{i}@mail.test"));
+        }
+
+        // A dispatcher claimed them and died before sending: the rows stay "Sending" under its lease.
+        var claimedAt = DateTime.UtcNow;
+        await App.InScopeAsync(sp => Db(sp).OutboxMessages.Where(m => m.ToAddress.StartsWith(token))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Sending)
+                .SetProperty(m => m.LockedBy, "dead-node/1")
+                .SetProperty(m => m.LockedUntil, claimedAt + OutboxDispatchJob.Lease)
+                .SetProperty(m => m.Attempts, 1)));
+
+        var clock = new FakeTimeProvider(new DateTimeOffset(claimedAt).AddMinutes(5));
+        // (Counts are not asserted: other tests' rows share this outbox.)
+        await DispatchWithAsync(Smtp(TestServices.SmtpPort), clock);
+        Assert.Empty(Mailbox.To(token));
+
+        clock.Advance(OutboxDispatchJob.Lease);
+        await DispatchWithAsync(Smtp(TestServices.SmtpPort), clock);
+        await DispatchWithAsync(Smtp(TestServices.SmtpPort), clock);
+
+        AssertDeliveredOnce(token, rows);
+        Assert.All(await RowsAsync(token), r =>
+        {
+            Assert.Equal(OutboxStatus.Sent, r.Status);
+            Assert.Equal(2, r.Attempts);
+            Assert.Null(r.LockedBy);
+        });
+    }
+
+    [Fact]
     public async Task Two_dispatchers_at_once_deliver_every_message_exactly_once()
     {
         var token = Token();
