@@ -15,6 +15,10 @@ namespace Prescriber.Web.Features.Patients;
 /// </summary>
 public sealed class PatientLinks(IDataProtectionProvider protection, IOptions<AppOptions> app, TimeProvider time)
 {
+    // One protector per purpose, made once: a reminder wave signs two links an email.
+    private readonly Dictionary<PatientLinkPurpose, IDataProtector> _protectors = Enum.GetValues<PatientLinkPurpose>()
+        .ToDictionary(p => p, p => protection.CreateProtector("Prescriber.PatientLink", p.ToString()));
+
     public string CreateToken(PatientLinkPurpose purpose, Guid patientId, Guid? programId, DateTimeOffset expiresAt)
     {
         var payload = string.Join('|', "v1", patientId.ToString("N"), programId?.ToString("N") ?? "", expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
@@ -75,5 +79,5 @@ public sealed class PatientLinks(IDataProtectionProvider protection, IOptions<Ap
         _ => throw new ArgumentOutOfRangeException(nameof(purpose)),
     };
 
-    private IDataProtector Protector(PatientLinkPurpose purpose) => protection.CreateProtector("Prescriber.PatientLink", purpose.ToString());
+    private IDataProtector Protector(PatientLinkPurpose purpose) => _protectors[purpose];
 }
