@@ -18,7 +18,7 @@ public static class ProgramExtensions
         builder.Services.AddSingleton<VersionCache>();
         builder.Services.AddScoped<PatientAccess>();
         builder.Services.AddScoped<ReminderPreferences>();
-        builder.Services.AddScoped<PatientHistory>();
+        builder.Services.AddScoped<HistoryService>();
         builder.Services.AddDoorRateLimits(builder.Configuration);
         return builder;
     }

@@ -8,7 +8,7 @@ using Prescriber.Data;
 namespace Prescriber.Web.Features.Sessions;
 
 /// <summary>The patient's own look back: the same adherence definition the clinician sees, over their latest program.</summary>
-public sealed class PatientHistory(IDbContextFactory<AppDbContext> contexts, TimeProvider time)
+public sealed class HistoryService(IDbContextFactory<AppDbContext> contexts, TimeProvider time)
 {
     public async Task<HistoryView?> ForAsync(Patient patient, CancellationToken cancellationToken = default)
     {
