@@ -30,7 +30,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => m.CreatedAt);
         // The dispatcher's other question: whose lease ran out? Only rows in flight are indexed,
         // and a sent row's lease lies in the future, so the answer is a short range read even
-        // while a large wave leaves thousands of just-sent rows behind (without it: 20 ms a
+        // while a large wave leaves thousands of just-sent rows behind (without it: 19 ms a
         // claim at 100,000, reading every "Sending" entry of the index above).
         builder.HasIndex(m => m.LockedUntil).HasFilter("\"Status\" = 'Sending'");
     }
