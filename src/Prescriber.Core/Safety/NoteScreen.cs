@@ -21,24 +21,40 @@ public static partial class NoteScreen
     [
         ("chest pain", ScreeningTier.Emergency, [["chest"], ["pain*", "pressure", "tight*", "ache*", "hurt*", "squeez*", "heavy", "heaviness"]]),
         ("crushing pain", ScreeningTier.Emergency, [["crushing"]]),
-        ("short of breath", ScreeningTier.Emergency, [["short", "shortness", "trouble", "hard", "difficulty", "can't", "cannot", "struggling"], ["breath*"]]),
+        ("short of breath", ScreeningTier.Emergency, [["short", "shortness", "trouble", "hard", "difficulty", "can't", "cannot", "couldn't", "unable", "struggling", "struggled"], ["breath*"]]),
+        ("out of breath", ScreeningTier.Emergency, [["out"], ["of"], ["breath"]]),
+        ("painful breathing", ScreeningTier.Urgent, [["hurts", "hurt", "hurting", "painful"], ["breath*", "inhal*"]]),
         ("breathless", ScreeningTier.Emergency, [["breathless*"]]),
         ("fainted", ScreeningTier.Emergency, [["faint*", "fainted", "collapsed"]]),
         ("passed out", ScreeningTier.Emergency, [["passed", "blacked"], ["out"]]),
         ("worst headache", ScreeningTier.Emergency, [["worst", "sudden", "severe", "thunderclap"], ["headache*"]]),
-        ("double vision", ScreeningTier.Emergency, [["double", "blurred", "lost"], ["vision", "sight"]]),
+        ("double vision", ScreeningTier.Emergency, [["double", "blurred", "blurry", "blurring", "lost"], ["vision", "sight", "seeing"]]),
+        // With the face named: alone, "drooping" is one slip away from "dropping" (things).
+        ("face drooping", ScreeningTier.Emergency, [["face", "mouth", "smile", "eyelid", "lip", "lips"], ["droop*", "sagging", "lopsided"]]),
         ("slurred speech", ScreeningTier.Emergency, [["slurred", "slurring", "slur"]]),
-        ("trouble swallowing", ScreeningTier.Emergency, [["trouble", "hard", "difficulty", "can't", "cannot"], ["swallow*"]]),
+        ("trouble swallowing", ScreeningTier.Emergency, [["trouble", "hard", "difficulty", "can't", "cannot", "couldn't", "unable"], ["swallow*"]]),
         ("bladder or bowel", ScreeningTier.Emergency, [["bladder", "bowel*", "incontinen*"]]),
+        ("wet myself", ScreeningTier.Emergency, [["wet", "peed", "soiled"], ["myself", "pants", "trousers"]]),
         ("tearing pain", ScreeningTier.Emergency, [["tearing", "ripping"]]),
         ("pain into the arm, jaw or neck", ScreeningTier.Urgent, [["spread*", "radiat*", "runs", "run", "running", "goes", "going", "travel*", "shoot*", "moves", "into", "down"], ["arm", "arms", "jaw", "neck", "leg", "legs", "hand", "hands"]]),
         ("left arm", ScreeningTier.Urgent, [["left"], ["arm"]]),
         ("jaw", ScreeningTier.Urgent, [["jaw"]]),
         ("sweating", ScreeningTier.Urgent, [["sweating", "sweaty", "clammy"]]),
+        ("nausea", ScreeningTier.Urgent, [["nause*", "vomit*", "queasy"]]),
+        ("threw up", ScreeningTier.Urgent, [["threw", "throwing", "throw"], ["up"]]),
+        ("dizziness", ScreeningTier.Urgent, [["dizz*", "lightheaded*", "vertigo", "giddy"]]),
+        ("light-headed", ScreeningTier.Urgent, [["light"], ["headed"]]),
+        ("room spinning", ScreeningTier.Urgent, [["room", "everything", "head"], ["spinning", "spun", "spins"]]),
+        ("palpitations", ScreeningTier.Urgent, [["palpitat*"]]),
+        ("heart racing", ScreeningTier.Urgent, [["heart", "heartbeat"], ["racing", "raced", "pounding", "flutter*", "skipping", "skipped", "irregular"]]),
         ("numbness", ScreeningTier.Urgent, [["numb", "numbness", "numbing"]]),
+        ("loss of feeling", ScreeningTier.Urgent, [["lost", "loss", "losing", "lose"], ["feeling", "sensation"]]),
+        ("cannot feel", ScreeningTier.Urgent, [["can't", "cannot", "couldn't"], ["feel"], ["finger*", "hand", "hands", "arm", "arms", "leg", "legs", "foot", "feet", "toes", "face", "lips"]]),
+        ("limb went dead", ScreeningTier.Urgent, [["dead"], ["arm", "arms", "hand", "hands", "leg", "legs", "fingers"]]),
         ("tingling", ScreeningTier.Urgent, [["tingl*"]]),
         ("pins and needles", ScreeningTier.Urgent, [["pins"], ["needles"]]),
-        ("weakness", ScreeningTier.Urgent, [["weak", "weakness", "weaker"]]),
+        ("weakness", ScreeningTier.Urgent, [["weak", "weakness", "weaker", "buckled", "buckling"]]),
+        ("gave way", ScreeningTier.Urgent, [["gave", "giving", "gives"], ["way", "out"]]),
         ("clumsy", ScreeningTier.Urgent, [["clumsy", "unsteady", "wobbly"]]),
         ("dropping things", ScreeningTier.Urgent, [["dropping", "drop", "dropped"], ["things", "everything", "cup", "cups", "stuff"]]),
         ("fever", ScreeningTier.Urgent, [["fever*", "feverish", "temperature"]]),
@@ -46,11 +62,13 @@ public static partial class NoteScreen
         ("night sweats", ScreeningTier.Urgent, [["night"], ["sweats"]]),
         ("weight loss", ScreeningTier.Urgent, [["weight"], ["loss", "lost", "losing"]]),
         ("cancer", ScreeningTier.Urgent, [["cancer", "tumour", "tumor"]]),
-        ("fall", ScreeningTier.Urgent, [["fall", "fell", "fallen", "tripped"]]),
-        ("accident", ScreeningTier.Urgent, [["accident"]]),
+        ("osteoporosis or steroids", ScreeningTier.Urgent, [["osteopor*", "steroid*", "prednis*", "cortison*"]]),
+        ("fall", ScreeningTier.Urgent, [["fall", "fell", "fallen", "tripped", "slipped"]]),
+        ("accident", ScreeningTier.Urgent, [["accident", "crash", "crashed", "collision"]]),
+        ("injury", ScreeningTier.Urgent, [["injur*"]]),
         ("surgery", ScreeningTier.Urgent, [["surgery", "surgeries", "operation", "operated"]]),
         ("pain at night", ScreeningTier.Urgent, [["wakes", "woke", "waking", "wake", "keeps"], ["night", "me", "up", "awake"]]),
-        ("constant pain", ScreeningTier.Urgent, [["constant", "constantly", "unbearable"]]),
+        ("constant pain", ScreeningTier.Urgent, [["constant", "constantly", "unbearable", "excruciat*", "agony", "agonizing", "agonising"]]),
         ("stabbing pain", ScreeningTier.Review, [["knife", "knives", "stabbing", "stab", "stabs"]]),
         ("shooting pain", ScreeningTier.Review, [["shooting"]]),
         ("electric pain", ScreeningTier.Review, [["electric*", "shocks"]]),
@@ -62,7 +80,8 @@ public static partial class NoteScreen
     private static readonly HashSet<string> Negations =
         ["no", "not", "never", "without", "denies", "deny", "none", "nor", "neither", "don't", "didn't", "doesn't", "isn't", "wasn't", "haven't", "hasn't", "hadn't", "aren't", "weren't", "zero"];
 
-    [GeneratedRegex(@"[.;!?\n]+|,|\b(?:but|however|although|though|except|yet)\b")]
+    // A spaced dash, a colon or brackets start a new clause too; a hyphen inside a word does not.
+    [GeneratedRegex(@"[.;:!?()\n]+|,|\s[-\u2013\u2014]+\s|[\u2013\u2014]|\b(?:but|however|although|though|except|yet)\b")]
     private static partial Regex ClauseBreak();
 
     [GeneratedRegex(@"[a-z0-9']+")]
@@ -132,7 +151,10 @@ public static partial class NoteScreen
     {
         for (var i = Math.Max(0, start - NegationReach); i < start; i++)
         {
-            if (Negations.Contains(tokens[i]) || (tokens[i].EndsWith("n't", StringComparison.Ordinal) && tokens[i] is not "can't"))
+            // "Couldn't breathe", "can't feel my hand", "wasn't able to swallow": a negated ability
+            // is the symptom itself, not its absence.
+            var ability = tokens[i] is "can't" or "couldn't" || (i + 1 < tokens.Length && tokens[i + 1] == "able");
+            if (!ability && (Negations.Contains(tokens[i]) || tokens[i].EndsWith("n't", StringComparison.Ordinal)))
             {
                 return true;
             }
