@@ -7,7 +7,9 @@ namespace Prescriber.Core.Safety;
 /// Each family is a set of terms that must all appear close together in one clause, so "tight
 /// chest" and "chest feels tight" both match. A negation earlier in the same clause ("no chest
 /// pain", "not numb", "without tingling") cancels a match; "but" starts a new clause, so in
-/// "no fever but my arm is numb" only the numbness counts. Spelling slips of one letter are
+/// "no fever but my arm is numb" only the numbness counts, while a bare list after a comma stays
+/// denied ("no numbness, tingling or weakness"). A negated ability is the symptom itself
+/// ("couldn't breathe"). Spelling slips of one letter are
 /// tolerated in longer words ("tingeling", "numbnes", "surgary").
 /// </summary>
 public static partial class NoteScreen
@@ -96,20 +98,62 @@ public static partial class NoteScreen
 
         var text = note.ToLowerInvariant().Replace('\u2019', '\'').Replace("n’t", "n't", StringComparison.Ordinal);
         var matches = new List<NoteMatch>();
-        foreach (var clause in ClauseBreak().Split(text))
+        var negatedList = false;
+        foreach (var (clause, afterComma, beforeContrast) in Clauses(text))
         {
             var tokens = Word().Matches(clause).Select(m => m.Value).ToArray();
+            // "No numbness, tingling or weakness": the words after the comma are still denied.
+            // Only a bare list of symptoms carries the "no" on ("no fever, numb fingers" and
+            // "no pain, but dizzy" count), and never past an emergency word: for those, an
+            // ambiguous note is better shown to the clinician than missed.
+            var continuesDenial = afterComma && !beforeContrast && negatedList && tokens.Length > 0 && tokens.All(IsListWord);
             foreach (var (family, tier, groups) in Families)
             {
+                if (continuesDenial && tier < ScreeningTier.Emergency)
+                {
+                    continue;
+                }
+
                 if (FindUnnegated(tokens, groups) is { } span && matches.All(m => m.Family != family))
                 {
                     matches.Add(new NoteMatch(family, tier, string.Join(' ', tokens[span.Start..(span.End + 1)])));
                 }
             }
+
+            negatedList = continuesDenial || (tokens.Length > 1 && Negations.Contains(tokens[0]) && tokens.Skip(1).All(IsListWord));
         }
 
         return matches;
     }
+
+    /// <summary>
+    /// The clauses of a note, each with whether a comma came before it (rather than a stop or a
+    /// "but") and whether a contrast ("but", "though") follows it ("no pain, dizzy though").
+    /// </summary>
+    private static IEnumerable<(string Clause, bool AfterComma, bool BeforeContrast)> Clauses(string text)
+    {
+        var at = 0;
+        var afterComma = false;
+        foreach (Match separator in ClauseBreak().Matches(text))
+        {
+            yield return (text[at..separator.Index], afterComma, char.IsLetter(separator.Value[0]));
+            afterComma = separator.Value == ",";
+            at = separator.Index + separator.Length;
+        }
+
+        yield return (text[at..], afterComma, false);
+    }
+
+    // Words a list of denied symptoms is made of: joining words, and the symptom words that
+    // stand alone ("numbness", "fever"). Not body parts: in "no fever, numb fingers" the second
+    // part is a finding of its own.
+    private static readonly HashSet<string> ListFillers =
+        ["or", "and", "nor", "any", "more", "real", "at", "all", "of", "a", "bit", "the", "pins", "needles", "night", "sweats", "weight", "loss",
+         "shortness", "breath", "chest", "pain", "pressure", "tightness", "double", "vision", "slurred", "speech", "trouble", "swallowing"];
+
+    private static bool IsListWord(string token) =>
+        ListFillers.Contains(token) || Negations.Contains(token)
+        || Families.Any(f => f.Groups.Length == 1 && f.Groups[0].Any(term => Matches(token, term)));
 
     /// <summary>The highest tier among the matches, or None.</summary>
     public static ScreeningTier TierOf(IEnumerable<NoteMatch> matches) => matches.Select(m => m.Tier).DefaultIfEmpty(ScreeningTier.None).Max();
