@@ -193,8 +193,15 @@ public static partial class NoteScreen
 
     private static bool Negated(string[] tokens, int start)
     {
-        for (var i = Math.Max(0, start - NegationReach); i < start; i++)
+        // Walks back from the symptom: a word that opens a new thought ends the negation's reach,
+        // so "I don't know why my arm is numb" and "not sure if my hand is numb" count.
+        for (var i = start - 1; i >= Math.Max(0, start - NegationReach); i--)
         {
+            if (NegationStops.Contains(tokens[i]))
+            {
+                return false;
+            }
+
             // "Couldn't breathe", "can't feel my hand", "wasn't able to swallow": a negated ability
             // is the symptom itself, not its absence.
             var ability = tokens[i] is "can't" or "couldn't" || (i + 1 < tokens.Length && tokens[i + 1] == "able");
@@ -206,6 +213,9 @@ public static partial class NoteScreen
 
         return false;
     }
+
+    private static readonly HashSet<string> NegationStops =
+        ["and", "because", "cause", "since", "when", "so", "then", "now", "until", "after", "why", "if", "whether", "what", "how", "where", "know", "sure", "think", "understand", "wonder"];
 
     private static bool Matches(string token, string term)
     {
