@@ -102,25 +102,30 @@ public static partial class NoteScreen
         foreach (var (clause, afterComma, beforeContrast) in Clauses(text))
         {
             var tokens = Word().Matches(clause).Select(m => m.Value).ToArray();
+            var hits = Hits(tokens);
+            bool IsListWord(int t) =>
+                ListFillers.Contains(tokens[t]) || Negations.Contains(tokens[t]) || StandAloneGroups.Any(g => hits[t, g]);
+
             // "No numbness, tingling or weakness": the words after the comma are still denied.
             // Only a bare list of symptoms carries the "no" on ("no fever, numb fingers" and
             // "no pain, but dizzy" count), and never past an emergency word: for those, an
             // ambiguous note is better shown to the clinician than missed.
-            var continuesDenial = afterComma && !beforeContrast && negatedList && tokens.Length > 0 && tokens.All(IsListWord);
-            foreach (var (family, tier, groups) in Families)
+            var continuesDenial = afterComma && !beforeContrast && negatedList && tokens.Length > 0 && Enumerable.Range(0, tokens.Length).All(IsListWord);
+            for (var f = 0; f < Families.Length; f++)
             {
+                var (family, tier, groups) = Families[f];
                 if (continuesDenial && tier < ScreeningTier.Emergency)
                 {
                     continue;
                 }
 
-                if (FindUnnegated(tokens, groups) is { } span && matches.All(m => m.Family != family))
+                if (FindUnnegated(tokens, hits, FirstGroup[f], groups.Length) is { } span && matches.All(m => m.Family != family))
                 {
                     matches.Add(new NoteMatch(family, tier, string.Join(' ', tokens[span.Start..(span.End + 1)])));
                 }
             }
 
-            negatedList = continuesDenial || (tokens.Length > 1 && Negations.Contains(tokens[0]) && tokens.Skip(1).All(IsListWord));
+            negatedList = continuesDenial || (tokens.Length > 1 && Negations.Contains(tokens[0]) && Enumerable.Range(1, tokens.Length - 1).All(IsListWord));
         }
 
         return matches;
@@ -151,40 +156,86 @@ public static partial class NoteScreen
         ["or", "and", "nor", "any", "more", "real", "at", "all", "of", "a", "bit", "the", "pins", "needles", "night", "sweats", "weight", "loss",
          "shortness", "breath", "chest", "pain", "pressure", "tightness", "double", "vision", "slurred", "speech", "trouble", "swallowing"];
 
-    private static bool IsListWord(string token) =>
-        ListFillers.Contains(token) || Negations.Contains(token)
-        || Families.Any(f => f.Groups.Length == 1 && f.Groups[0].Any(term => Matches(token, term)));
+    // Every group of every family in one row, so each word of a note is compared with each term
+    // once (a note is screened on every log, and comparing per family and position cost 150 us
+    // for a two-sentence note).
+    private static readonly string[][] AllGroups = [.. Families.SelectMany(f => f.Groups)];
+
+    private static readonly int[] FirstGroup = [.. Families.Select((f, i) => Families.Take(i).Sum(e => e.Groups.Length))];
+
+    /// <summary>The groups of the families that are one word alone ("numbness", "fever").</summary>
+    private static readonly int[] StandAloneGroups = [.. Families.Select((f, i) => (f, i)).Where(x => x.f.Groups.Length == 1).Select(x => FirstGroup[x.i])];
+
+    /// <summary>Which group each word of a clause belongs to: [word, group].</summary>
+    private static bool[,] Hits(string[] tokens)
+    {
+        var hits = new bool[tokens.Length, AllGroups.Length];
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            if (TermsByLetter.TryGetValue(tokens[t][0], out var terms))
+            {
+                foreach (var (group, term) in terms)
+                {
+                    hits[t, group] |= Matches(tokens[t], term);
+                }
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>Every term with its group, by first letter: a slip never changes the first letter (see <see cref="Matches"/>).</summary>
+    private static readonly Dictionary<char, (int Group, string Term)[]> TermsByLetter = AllGroups
+        .SelectMany((terms, group) => terms.Select(term => (Group: group, Term: term)))
+        .GroupBy(e => e.Term[0])
+        .ToDictionary(g => g.Key, g => g.ToArray());
 
     /// <summary>The highest tier among the matches, or None.</summary>
     public static ScreeningTier TierOf(IEnumerable<NoteMatch> matches) => matches.Select(m => m.Tier).DefaultIfEmpty(ScreeningTier.None).Max();
 
-    private static (int Start, int End)? FindUnnegated(string[] tokens, string[][] groups)
+    /// <summary>The first span where one word of each of the family's groups stands within the window, not negated.</summary>
+    private static (int Start, int End)? FindUnnegated(string[] tokens, bool[,] hits, int firstGroup, int groupCount)
     {
+        Span<int> used = stackalloc int[groupCount];
         for (var start = 0; start < tokens.Length; start++)
         {
-            if (!groups.Any(g => g.Any(term => Matches(tokens[start], term))))
+            var any = false;
+            for (var g = 0; g < groupCount && !any; g++)
+            {
+                any = hits[start, firstGroup + g];
+            }
+
+            if (!any)
             {
                 continue;
             }
 
+            // Each group takes the first word in the window no earlier group took.
             var end = Math.Min(tokens.Length - 1, start + Window - 1);
-            var used = new List<int>();
-            var complete = groups.All(group =>
+            var complete = true;
+            for (var g = 0; g < groupCount && complete; g++)
             {
+                complete = false;
                 for (var i = start; i <= end; i++)
                 {
-                    if (!used.Contains(i) && group.Any(term => Matches(tokens[i], term)))
+                    if (hits[i, firstGroup + g] && !used[..g].Contains(i))
                     {
-                        used.Add(i);
-                        return true;
+                        used[g] = i;
+                        complete = true;
+                        break;
                     }
                 }
+            }
 
-                return false;
-            });
             if (complete && used.Contains(start) && !Negated(tokens, start))
             {
-                return (start, used.Max());
+                var last = start;
+                foreach (var i in used)
+                {
+                    last = Math.Max(last, i);
+                }
+
+                return (start, last);
             }
         }
 
@@ -229,40 +280,38 @@ public static partial class NoteScreen
         {
             var prefix = term[..^1];
             return token.StartsWith(prefix, StringComparison.Ordinal)
-                || (prefix.Length >= 5 && token.Length >= prefix.Length && Distance(token[..prefix.Length], prefix) <= 1)
-                || (prefix.Length >= 5 && token.Length >= prefix.Length + 1 && Distance(token[..(prefix.Length + 1)], prefix) <= 1);
+                || (prefix.Length >= 5 && token.Length >= prefix.Length && OneSlip(token.AsSpan(0, prefix.Length), prefix))
+                || (prefix.Length >= 5 && token.Length >= prefix.Length + 1 && OneSlip(token.AsSpan(0, prefix.Length + 1), prefix));
         }
 
-        return token == term || (term.Length >= 5 && Math.Abs(token.Length - term.Length) <= 1 && Distance(token, term) <= 1);
+        return token == term || (term.Length >= 5 && Math.Abs(token.Length - term.Length) <= 1 && OneSlip(token, term));
     }
 
-    /// <summary>Optimal string alignment distance: edits and swaps of neighbours each count one.</summary>
-    private static int Distance(string a, string b)
+    /// <summary>
+    /// At most one slip apart: equal, or one letter changed, added, dropped, or two neighbours
+    /// swapped (optimal string alignment distance of at most one), without building the table.
+    /// </summary>
+    private static bool OneSlip(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
+        if (a.Length == b.Length)
         {
-            d[i, 0] = i;
+            var i = a.CommonPrefixLength(b);
+            return i == a.Length
+                || a[(i + 1)..].SequenceEqual(b[(i + 1)..])
+                || (i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)..].SequenceEqual(b[(i + 2)..]));
         }
 
-        for (var j = 0; j <= b.Length; j++)
+        if (Math.Abs(a.Length - b.Length) != 1)
         {
-            d[0, j] = j;
+            return false;
         }
 
-        for (var i = 1; i <= a.Length; i++)
+        if (a.Length > b.Length)
         {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
+            return OneSlip(b, a);
         }
 
-        return d[a.Length, b.Length];
+        var j = a.CommonPrefixLength(b);
+        return a[j..].SequenceEqual(b[(j + 1)..]);
     }
 }
