@@ -56,6 +56,7 @@ public sealed class NoteScreenTests
         { "I couldn't breathe properly after the rows", ScreeningTier.Emergency, "short of breath" },
         { "out of breath after climbing stairs", ScreeningTier.Emergency, "out of breath" },
         { "couldn't swallow for a minute", ScreeningTier.Emergency, "trouble swallowing" },
+        { "wasn't able to stop the tingling", ScreeningTier.Urgent, "tingling" },
         { "my vision went blurry", ScreeningTier.Emergency, "double vision" },
         { "left side of my face is drooping", ScreeningTier.Emergency, "face drooping" },
         { "I wet myself", ScreeningTier.Emergency, "wet myself" },
