@@ -103,8 +103,7 @@ public static partial class NoteScreen
         {
             var tokens = Word().Matches(clause).Select(m => m.Value).ToArray();
             var hits = Hits(tokens);
-            bool IsListWord(int t) =>
-                ListFillers.Contains(tokens[t]) || Negations.Contains(tokens[t]) || StandAloneGroups.Any(g => hits[t, g]);
+            bool IsListWord(int t) => ListWord(tokens, hits, t);
 
             // "No numbness, tingling or weakness": the words after the comma are still denied.
             // Only a bare list of symptoms carries the "no" on ("no fever, numb fingers" and
@@ -159,6 +158,9 @@ public static partial class NoteScreen
     // Every group of every family in one row, so each word of a note is compared with each term
     // once: a note is screened on every log, and comparing per family and position cost 100-150 us
     // for a two-sentence note (now about 50).
+    private static bool ListWord(string[] tokens, bool[,] hits, int t) =>
+        ListFillers.Contains(tokens[t]) || Negations.Contains(tokens[t]) || StandAloneGroups.Any(g => hits[t, g]);
+
     private static readonly string[][] AllGroups = [.. Families.SelectMany(f => f.Groups)];
 
     private static readonly int[] FirstGroup = [.. Families.Select((f, i) => Families.Take(i).Sum(e => e.Groups.Length))];
@@ -227,7 +229,7 @@ public static partial class NoteScreen
                 }
             }
 
-            if (complete && used.Contains(start) && !Negated(tokens, start))
+            if (complete && used.Contains(start) && !Negated(tokens, hits, start))
             {
                 var last = start;
                 foreach (var i in used)
@@ -242,13 +244,15 @@ public static partial class NoteScreen
         return null;
     }
 
-    private static bool Negated(string[] tokens, int start)
+    private static bool Negated(string[] tokens, bool[,] hits, int start)
     {
         // Walks back from the symptom: a word that opens a new thought ends the negation's reach,
-        // so "I don't know why my arm is numb" and "not sure if my hand is numb" count.
+        // so "I don't know why my arm is numb" and "not sure if my hand is numb" count. "And"
+        // ends it only before a new thought: "no pain and my hand went numb" counts, "no numbness
+        // and tingling" is one denied list.
         for (var i = start - 1; i >= Math.Max(0, start - NegationReach); i--)
         {
-            if (NegationStops.Contains(tokens[i]))
+            if (NegationStops.Contains(tokens[i]) || (tokens[i] == "and" && !ListWord(tokens, hits, i + 1)))
             {
                 return false;
             }
@@ -266,7 +270,7 @@ public static partial class NoteScreen
     }
 
     private static readonly HashSet<string> NegationStops =
-        ["and", "because", "cause", "since", "when", "so", "then", "now", "until", "after", "why", "if", "whether", "what", "how", "where", "know", "sure", "think", "understand", "wonder"];
+        ["because", "cause", "since", "when", "so", "then", "now", "until", "after", "why", "if", "whether", "what", "how", "where", "know", "sure", "think", "understand", "wonder"];
 
     private static bool Matches(string token, string term)
     {

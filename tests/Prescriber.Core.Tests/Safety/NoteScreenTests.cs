@@ -99,6 +99,7 @@ public sealed class NoteScreenTests
         { "I don't know why my arm is numb", ScreeningTier.Urgent, "numbness" },
         { "not sure if the tingling is from the band", ScreeningTier.Urgent, "tingling" },
         { "no pain and my hand went numb", ScreeningTier.Urgent, "numbness" },
+        { "no numbness and tingling", ScreeningTier.None, null },
         { "Really helped my upper back today", ScreeningTier.None, null },
         { "over lying down can get upper back pain too", ScreeningTier.None, null },
         { "felt stiff, a bit sore after", ScreeningTier.None, null },
