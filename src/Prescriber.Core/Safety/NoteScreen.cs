@@ -29,13 +29,16 @@ public static partial class NoteScreen
         ("breathless", ScreeningTier.Emergency, [["breathless*"]]),
         ("fainted", ScreeningTier.Emergency, [["faint*", "fainted", "collapsed"]]),
         ("passed out", ScreeningTier.Emergency, [["passed", "blacked"], ["out"]]),
-        ("worst headache", ScreeningTier.Emergency, [["worst", "sudden", "severe", "thunderclap"], ["headache*"]]),
+        ("worst headache", ScreeningTier.Emergency, [["worst", "sudden", "severe", "thunderclap", "splitting", "blinding", "terrible", "awful", "horrible", "excruciating"], ["headache*"]]),
         ("double vision", ScreeningTier.Emergency, [["double", "blurred", "blurry", "blurring", "lost"], ["vision", "sight", "seeing"]]),
         // With the face named: alone, "drooping" is one slip away from "dropping" (things).
         ("face drooping", ScreeningTier.Emergency, [["face", "mouth", "smile", "eyelid", "lip", "lips"], ["droop*", "sagging", "lopsided"]]),
         ("slurred speech", ScreeningTier.Emergency, [["slurred", "slurring", "slur"]]),
         ("trouble swallowing", ScreeningTier.Emergency, [["trouble", "hard", "difficulty", "can't", "cannot", "couldn't", "unable"], ["swallow*"]]),
         ("bladder or bowel", ScreeningTier.Emergency, [["bladder", "bowel*", "incontinen*"]]),
+        // Saddle numbness and retention: the cauda equina signs the checklist's fourth question asks about.
+        ("numb between the legs", ScreeningTier.Emergency, [["groin", "saddle", "genital*", "crotch", "perine*"], ["numb*", "tingl*", "feeling", "sensation"]]),
+        ("trouble passing urine", ScreeningTier.Emergency, [["trouble", "hard", "difficulty", "can't", "cannot", "couldn't", "unable", "struggle*", "struggling"], ["pee", "peeing", "urinat*", "urine", "wee", "weeing"]]),
         ("wet myself", ScreeningTier.Emergency, [["wet", "peed", "soiled"], ["myself", "pants", "trousers"]]),
         ("tearing pain", ScreeningTier.Emergency, [["tearing", "ripping"]]),
         ("pain into the arm, jaw or neck", ScreeningTier.Urgent, [["spread*", "radiat*", "runs", "run", "running", "goes", "going", "travel*", "shoot*", "moves", "into", "down"], ["arm", "arms", "jaw", "neck", "leg", "legs", "hand", "hands"]]),
@@ -43,6 +46,8 @@ public static partial class NoteScreen
         ("jaw", ScreeningTier.Urgent, [["jaw"]]),
         ("sweating", ScreeningTier.Urgent, [["sweating", "sweaty", "clammy"]]),
         ("nausea", ScreeningTier.Urgent, [["nause*", "vomit*", "queasy"]]),
+        // "Felt sick" is nausea in British English; "sick of" (tired of) is not.
+        ("feeling sick", ScreeningTier.Urgent, [["feel", "felt", "feeling", "feels"], ["sick"]]),
         ("threw up", ScreeningTier.Urgent, [["threw", "throwing", "throw"], ["up"]]),
         ("dizziness", ScreeningTier.Urgent, [["dizz*", "lightheaded*", "vertigo", "giddy"]]),
         ("light-headed", ScreeningTier.Urgent, [["light"], ["headed"]]),
@@ -50,6 +55,7 @@ public static partial class NoteScreen
         ("palpitations", ScreeningTier.Urgent, [["palpitat*"]]),
         ("heart racing", ScreeningTier.Urgent, [["heart", "heartbeat"], ["racing", "raced", "pounding", "flutter*", "skipping", "skipped", "irregular"]]),
         ("numbness", ScreeningTier.Urgent, [["numb", "numbness", "numbing"]]),
+        ("no feeling", ScreeningTier.Urgent, [["no", "zero", "without"], ["feeling", "sensation"]]),
         ("loss of feeling", ScreeningTier.Urgent, [["lost", "loss", "losing", "lose"], ["feeling", "sensation"]]),
         ("cannot feel", ScreeningTier.Urgent, [["can't", "cannot", "couldn't"], ["feel"], ["finger*", "hand", "hands", "arm", "arms", "leg", "legs", "foot", "feet", "toes", "face", "lips"]]),
         ("limb went dead", ScreeningTier.Urgent, [["dead"], ["arm", "arms", "hand", "hands", "leg", "legs", "fingers"]]),
@@ -67,10 +73,13 @@ public static partial class NoteScreen
         ("osteoporosis or steroids", ScreeningTier.Urgent, [["osteopor*", "steroid*", "prednis*", "cortison*"]]),
         ("fall", ScreeningTier.Urgent, [["fall", "fell", "fallen", "tripped", "slipped"]]),
         ("accident", ScreeningTier.Urgent, [["accident", "crash", "crashed", "collision"]]),
-        ("injury", ScreeningTier.Urgent, [["injur*"]]),
+        ("injury", ScreeningTier.Urgent, [["injur*", "fractur*", "concussion", "concussed"]]),
+        ("hit my head", ScreeningTier.Urgent, [["hit", "banged", "bumped", "knocked", "bang", "bump"], ["head"]]),
         ("surgery", ScreeningTier.Urgent, [["surgery", "surgeries", "operation", "operated"]]),
         ("pain at night", ScreeningTier.Urgent, [["wakes", "woke", "waking", "wake", "keeps"], ["night", "me", "up", "awake"]]),
         ("constant pain", ScreeningTier.Urgent, [["constant", "constantly", "unbearable", "excruciat*", "agony", "agonizing", "agonising"]]),
+        // The score says how bad; the words still bring the checklist when the score was left low.
+        ("severe pain", ScreeningTier.Review, [["severe", "terrible", "awful", "horrible", "intense", "extreme"], ["pain*", "ache*", "hurt*"]]),
         ("stabbing pain", ScreeningTier.Review, [["knife", "knives", "stabbing", "stab", "stabs"]]),
         ("shooting pain", ScreeningTier.Review, [["shooting"]]),
         ("electric pain", ScreeningTier.Review, [["electric*", "shocks"]]),
@@ -78,6 +87,14 @@ public static partial class NoteScreen
         ("sharp pain", ScreeningTier.Review, [["sharp"]]),
         ("spreading pain", ScreeningTier.Review, [["spread*", "radiat*"]]),
     ];
+
+    // A family does not match when its last word is followed by one of these: "sick of" is fed
+    // up, "no feeling of dizziness" denies dizziness.
+    private static readonly Dictionary<string, string[]> NotFollowedBy = new()
+    {
+        ["feeling sick"] = ["of"],
+        ["no feeling"] = ["of", "like"],
+    };
 
     private static readonly HashSet<string> Negations =
         ["no", "not", "never", "without", "denies", "deny", "none", "nor", "neither", "don't", "didn't", "doesn't", "isn't", "wasn't", "haven't", "hasn't", "hadn't", "aren't", "weren't", "zero"];
@@ -118,7 +135,7 @@ public static partial class NoteScreen
                     continue;
                 }
 
-                if (FindUnnegated(tokens, hits, FirstGroup[f], groups.Length) is { } span && matches.All(m => m.Family != family))
+                if (FindUnnegated(tokens, hits, FirstGroup[f], groups.Length, NotFollowedBy.GetValueOrDefault(family)) is { } span && matches.All(m => m.Family != family))
                 {
                     matches.Add(new NoteMatch(family, tier, string.Join(' ', tokens[span.Start..(span.End + 1)])));
                 }
@@ -196,7 +213,7 @@ public static partial class NoteScreen
     public static ScreeningTier TierOf(IEnumerable<NoteMatch> matches) => matches.Select(m => m.Tier).DefaultIfEmpty(ScreeningTier.None).Max();
 
     /// <summary>The first span where one word of each of the family's groups stands within the window, not negated.</summary>
-    private static (int Start, int End)? FindUnnegated(string[] tokens, bool[,] hits, int firstGroup, int groupCount)
+    private static (int Start, int End)? FindUnnegated(string[] tokens, bool[,] hits, int firstGroup, int groupCount, string[]? notFollowedBy)
     {
         Span<int> used = stackalloc int[groupCount];
         for (var start = 0; start < tokens.Length; start++)
@@ -237,7 +254,17 @@ public static partial class NoteScreen
                     last = Math.Max(last, i);
                 }
 
-                return (start, last);
+                // "Pain was not severe", "my chest isn't tight": a denial between the words.
+                var denied = false;
+                for (var i = start + 1; i < last && !denied; i++)
+                {
+                    denied = IsNegation(tokens, i);
+                }
+
+                if (!denied && (notFollowedBy is null || last + 1 >= tokens.Length || !notFollowedBy.Contains(tokens[last + 1])))
+                {
+                    return (start, last);
+                }
             }
         }
 
@@ -257,16 +284,27 @@ public static partial class NoteScreen
                 return false;
             }
 
-            // "Couldn't breathe", "can't feel my hand", "wasn't able to stop the tingling": a
-            // negated ability is the symptom itself, not its absence.
-            var ability = tokens[i] is "can't" or "couldn't" || (i + 1 < tokens.Length && tokens[i + 1] == "able");
-            if (!ability && (Negations.Contains(tokens[i]) || tokens[i].EndsWith("n't", StringComparison.Ordinal)))
+            if (IsNegation(tokens, i))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static bool IsNegation(string[] tokens, int i)
+    {
+        // "Couldn't breathe", "can't feel my hand", "wasn't able to stop the tingling": a
+        // negated ability is the symptom itself, not its absence; so is "no feeling in my hand".
+        var next = i + 1 < tokens.Length ? tokens[i + 1] : "";
+        if (tokens[i] is "can't" or "couldn't" || next == "able"
+            || (next is "feeling" or "sensation" && (i + 2 >= tokens.Length || tokens[i + 2] is not ("of" or "like"))))
+        {
+            return false;
+        }
+
+        return Negations.Contains(tokens[i]) || tokens[i].EndsWith("n't", StringComparison.Ordinal);
     }
 
     private static readonly HashSet<string> NegationStops =
