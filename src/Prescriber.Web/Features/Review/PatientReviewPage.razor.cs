@@ -24,8 +24,8 @@ public sealed partial class PatientReviewPage
     private string[] _painLabels = [];
     private List<string> _latestPain = [];
 
-    /// <summary>The pain scale's own range, 0 to 10 in steps of 2 (the chart's default step is 20).</summary>
-    private static readonly LineChartOptions PainAxis = new() { YAxisTicks = 2, YAxisSuggestedMax = 10, YAxisRequireZeroPoint = true };
+    /// <summary>The pain scale's own range, 0 to 10 in steps of 2 (the chart's default step is 20), with a dot per session so a single one shows.</summary>
+    private static readonly LineChartOptions PainAxis = new() { YAxisTicks = 2, YAxisSuggestedMax = 10, YAxisRequireZeroPoint = true, ShowDataMarkers = true };
 
     private ExerciseProgram? Current => _figures?.Programs.Where(p => p.Status != ProgramStatus.Ended).OrderByDescending(p => p.UpdatedAt).FirstOrDefault();
 
@@ -42,7 +42,7 @@ public sealed partial class PatientReviewPage
         _report28 = _figures.Report28;
         _days = _figures.Days;
         var scored = _figures.Pain;
-        // The chart is a picture (and shows no line for one session): the latest scores also in words.
+        // The chart is a picture (one session is a dot, not a line): the latest scores also in words.
         _latestPain = scored.TakeLast(5).Reverse()
             .Select(s => $"{s.Date:yyyy-MM-dd}: before {s.Before?.ToString(CultureInfo.InvariantCulture) ?? "-"}, after {s.After?.ToString(CultureInfo.InvariantCulture) ?? "-"}")
             .ToList();
