@@ -25,7 +25,7 @@ namespace Prescriber.Benchmarks;
 /// accepting the last message, beside a raw MailKit loop sending the same N pre-rendered messages
 /// over one connection to the same server. Verifies 0 lost and 0 duplicates. See docs/performance.md.
 ///
-///   dotnet run -c Release --project tests/Prescriber.Benchmarks -- 2000 10000 10000 100000 [--sequential] [--maildir] [--connections 4] [--phases]
+///   dotnet run -c Release --project tests/Prescriber.Benchmarks -- 2000 10000 10000 100000 [--maildir] [--connections 4] [--phases]
 ///
 /// Needs PostgreSQL (PRESCRIBER_TEST_POSTGRES, a server where it may create databases) and
 /// Debian's python3-aiosmtpd.
@@ -43,7 +43,6 @@ public static class ReminderBenchmark
         }
 
         var maildir = args.Contains("--maildir");
-        var sequential = args.Contains("--sequential");
         var phases = args.Contains("--phases");
         // Smtp:Connections of the pipeline; the raw loop always uses one.
         var connections = args.SkipWhile(a => a != "--connections").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(1);
@@ -67,7 +66,7 @@ public static class ReminderBenchmark
             foreach (var n in sizes)
             {
                 await EmptyAsync(connection);
-                var result = await RunAsync(app, connection, port, n, maildir, sequential, phases);
+                var result = await RunAsync(app, connection, port, n, maildir, phases);
                 results.Add(result);
                 Console.WriteLine(result);
                 if (!result.Ok)
@@ -84,7 +83,7 @@ public static class ReminderBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"| date | machine | sink | mode | N | reminder job s | pipeline s | raw s | pipeline/raw | vs previous size |");
+        Console.WriteLine($"| date | machine | sink | SMTP connections | N | reminder job s | pipeline s | raw s | pipeline/raw | vs previous size |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         for (var i = 0; i < results.Count; i++)
         {
@@ -93,13 +92,13 @@ public static class ReminderBenchmark
             var r = results[i];
             var scale = r.Pipeline.TotalSeconds / results[Math.Max(0, i - 1)].Pipeline.TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {DateTime.UtcNow:yyyy-MM-dd} | {Environment.ProcessorCount} cores | {(maildir ? "aiosmtpd + maildir" : "aiosmtpd, counting")} | {(sequential ? "sequential" : "overlapped")}, {connections} SMTP connection{(connections == 1 ? "" : "s")} | {r.N:N0} | {r.Job.TotalSeconds:F1} | {r.Pipeline.TotalSeconds:F1} | {r.Raw.TotalSeconds:F1} | {r.Pipeline / r.Raw:F2} | {scale:F1}x |"));
+                $"| {DateTime.UtcNow:yyyy-MM-dd} | {Environment.ProcessorCount} cores | {(maildir ? "aiosmtpd + maildir" : "aiosmtpd, counting")} | {connections} SMTP connection{(connections == 1 ? "" : "s")} | {r.N:N0} | {r.Job.TotalSeconds:F1} | {r.Pipeline.TotalSeconds:F1} | {r.Raw.TotalSeconds:F1} | {r.Pipeline / r.Raw:F2} | {scale:F1}x |"));
         }
 
         return 0;
     }
 
-    private static async Task<Result> RunAsync(BenchApp app, string connection, int port, int n, bool maildir, bool sequential, bool phases)
+    private static async Task<Result> RunAsync(BenchApp app, string connection, int port, int n, bool maildir, bool phases)
     {
         var work = Directory.CreateTempSubdirectory("prescriber-bench-").FullName;
         var log = Path.Combine(work, "accepted.log");
@@ -115,43 +114,17 @@ public static class ReminderBenchmark
             var cpuStart = meter.Read();
             var loadStart = LoadAverage();
 
-            // The pipeline: the reminder job and the dispatcher until nothing is due. Overlapped
-            // (the default) is how Hangfire runs them: the job nudges a dispatcher after its first
-            // batch and goes on scanning; --sequential waits for the whole scan first.
+            // The pipeline as Hangfire runs it: the reminder job, which sends what it queues while
+            // it scans, then the dispatcher until nothing is due (it finds nothing when all went well).
             var clock = Stopwatch.StartNew();
-            var job = TimeSpan.Zero;
-            var scan = Task.Run(async () =>
+            var queued = await InScopeAsync(app, sp => sp.GetRequiredService<ReminderJob>().RunAsync(CancellationToken.None));
+            var job = clock.Elapsed;
+            while (await InScopeAsync(app, sp => sp.GetRequiredService<OutboxDispatchJob>().RunAsync(CancellationToken.None)) > 0)
             {
-                var count = await InScopeAsync(app, sp => sp.GetRequiredService<ReminderJob>().RunAsync(CancellationToken.None));
-                job = clock.Elapsed;
-                return count;
-            });
-            if (sequential)
-            {
-                await scan;
-                // The scan alone: what queuing N reminders costs before any is sent.
-                Console.WriteLine($"N={n:N0}: scan {(meter.Read() - cpuStart).PerMessage(n)}");
             }
 
-            var sent = 0;
-            while (true)
-            {
-                var scanDone = scan.IsCompleted;
-                var round = await InScopeAsync(app, sp => sp.GetRequiredService<OutboxDispatchJob>().RunAsync(CancellationToken.None));
-                sent += round;
-                if (scanDone && round == 0)
-                {
-                    break;
-                }
-
-                if (round == 0)
-                {
-                    await Task.Delay(20);
-                }
-            }
-
-            var queued = await scan;
             var pipeline = clock.Elapsed;
+            var sent = await ScalarAsync(connection, "SELECT count(*) FROM \"OutboxMessages\" WHERE \"Status\" = 'Sent'");
             var pipelineCpu = meter.Read() - cpuStart;
             var pipelineIds = await AcceptedAsync(log, n, id => id.EndsWith("@prescriber.outbox", StringComparison.Ordinal));
 
@@ -377,6 +350,14 @@ public static class ReminderBenchmark
         await db.OpenAsync();
         await using var command = new NpgsqlCommand(sql, db);
         await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<int> ScalarAsync(string connection, string sql)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, db);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     private static Process StartSink(int port, string log, string? maildir)

@@ -51,6 +51,19 @@ public static class OutboxWriter
     }
 
     /// <summary>
+    /// Makes a new, prepared row one that a dispatch run has already claimed for its first
+    /// attempt: written this way by a writer that hands its rows to the run itself, so no other
+    /// dispatcher takes them unless the lease runs out (the writer crashed).
+    /// </summary>
+    public static void Lease(OutboxMessage message, string worker, DateTime until)
+    {
+        message.Status = OutboxStatus.Sending;
+        message.LockedBy = worker;
+        message.LockedUntil = until;
+        message.Attempts = 1;
+    }
+
+    /// <summary>
     /// Enqueues one message in its own save, for callers with nothing else to commit (account
     /// emails). A duplicate key, even one that lost a race, counts as already queued.
     /// </summary>

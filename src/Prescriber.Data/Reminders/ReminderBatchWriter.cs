@@ -22,7 +22,7 @@ public static class ReminderBatchWriter
 {
     private const string MessagesCopy = """
         COPY "OutboxMessages" ("Id", "ClinicId", "Kind", "ToAddress", "ToName", "Subject", "HtmlBody", "TextBody",
-            "Attachments", "Headers", "DedupKey", "Status", "Attempts", "NextAttemptAt", "CreatedAt", "MessageId")
+            "Attachments", "Headers", "DedupKey", "Status", "Attempts", "NextAttemptAt", "CreatedAt", "MessageId", "LockedBy", "LockedUntil")
         FROM STDIN (FORMAT BINARY)
         """;
 
@@ -31,24 +31,41 @@ public static class ReminderBatchWriter
         FROM STDIN (FORMAT BINARY)
         """;
 
-    public static async Task SaveAsync(AppDbContext db, IReadOnlyList<(ReminderDelivery Delivery, OutboxMessage Message)> batch, DateTime now, CancellationToken cancellationToken)
+    /// <param name="lease">
+    /// Given, the messages due by <paramref name="now"/> are written already claimed by this
+    /// dispatch run (<see cref="OutboxWriter.Lease"/>), for the caller to hand over to it.
+    /// </param>
+    public static async Task SaveAsync(
+        AppDbContext db,
+        IReadOnlyList<(ReminderDelivery Delivery, OutboxMessage Message)> batch,
+        DateTime now,
+        (string Worker, DateTime Until)? lease,
+        CancellationToken cancellationToken)
     {
+        foreach (var (delivery, message) in batch)
+        {
+            OutboxWriter.Prepare(message, now);
+            if (lease is { } l && message.NextAttemptAt <= now)
+            {
+                OutboxWriter.Lease(message, l.Worker, l.Until);
+            }
+        }
+
         if (!db.Database.IsNpgsql())
         {
             foreach (var (delivery, message) in batch)
             {
                 db.ReminderDeliveries.Add(delivery);
-                OutboxWriter.Add(db, message, now);
+                db.OutboxMessages.Add(message);
             }
 
             await db.SaveChangesAsync(cancellationToken);
             return;
         }
 
-        foreach (var (delivery, message) in batch)
+        foreach (var (delivery, _) in batch)
         {
             db.GuardNewRow(delivery);
-            OutboxWriter.Prepare(message, now);
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -89,6 +106,8 @@ public static class ReminderBatchWriter
             await copy.WriteAsync(m.NextAttemptAt, NpgsqlDbType.TimestampTz, cancellationToken);
             await copy.WriteAsync(m.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
             await copy.WriteAsync(m.MessageId, NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(copy, m.LockedBy, NpgsqlDbType.Varchar, cancellationToken);
+            await WriteNullableAsync(copy, m.LockedUntil, NpgsqlDbType.TimestampTz, cancellationToken);
         }
 
         await copy.CompleteAsync(cancellationToken);

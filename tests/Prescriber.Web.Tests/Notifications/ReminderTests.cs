@@ -1,8 +1,13 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Prescriber.Core.Notifications;
 using Prescriber.Core.Programs;
 using Prescriber.Core.Reminders;
 using Prescriber.Data;
@@ -117,6 +122,50 @@ public abstract partial class ReminderTests<TApp>(TApp app) : MailTests<TApp>(ap
     }
 
     [Fact]
+    public async Task A_reminder_run_sends_its_own_wave_and_leaves_it_to_the_dispatchers_retries_while_the_server_is_down()
+    {
+        var token = Token();
+        var programs = new List<ReminderSeed.Seeded>();
+        for (var i = 0; i < 3; i++)
+        {
+            programs.Add(await ReminderSeed.ProgramAsync(App, $"{token}-{i}@example.org", "UTC", [HalfPastSeven], new DateOnly(2026, 11, 1)));
+        }
+
+        // The mail server is down: everything is queued, nothing is lost, each row waits for a retry.
+        SetClock("2026-12-05T07:45:00Z");
+        await App.InScopeAsync(sp => Job(sp, Unreachable(sp)).RunAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(Mailbox.To(token));
+        var waiting = await OutboxAsync(token);
+        Assert.Equal(3, waiting.Count);
+        Assert.All(waiting, r =>
+        {
+            Assert.Equal(OutboxStatus.Pending, r.Status);
+            Assert.Null(r.LockedBy);
+            Assert.Contains("Could not connect", r.LastError, StringComparison.Ordinal);
+            Assert.True(r.NextAttemptAt >= App.Clock.GetUtcNow().UtcDateTime.AddSeconds(29), $"next attempt {r.NextAttemptAt:O}");
+        });
+
+        // Up again: the dispatcher sends each once after the backoff.
+        App.Clock.Advance(TimeSpan.FromSeconds(35));
+        await DispatchAsync();
+        Assert.Equal(3, Mailbox.To(token).Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(3, Mailbox.To(token).Count);
+
+        // The next day, with the server up, the run itself delivers its wave: no dispatcher needed.
+        SetClock("2026-12-06T07:45:00Z");
+        await RunAsync();
+        Assert.Equal(6, Mailbox.To(token).Count);
+        var sent = (await OutboxAsync(token)).Where(r => r.CreatedAt.Date == new DateTime(2026, 12, 6)).ToList();
+        Assert.Equal(3, sent.Count);
+        Assert.All(sent, r =>
+        {
+            Assert.Equal(OutboxStatus.Sent, r.Status);
+            Assert.Equal(1, r.Attempts);
+            Assert.Null(r.LockedBy);
+        });
+    }
+
+    [Fact]
     public async Task Paused_ended_not_started_opted_out_and_already_logged_programs_get_no_reminder()
     {
         var token = Token();
@@ -189,6 +238,34 @@ public abstract partial class ReminderTests<TApp>(TApp app) : MailTests<TApp>(ap
 
     private Task<int> RunAsync() =>
         App.InScopeAsync(sp => sp.GetRequiredService<ReminderJob>().RunAsync(TestContext.Current.CancellationToken));
+
+    /// <summary>The app's reminder job, sending through <paramref name="dispatcher"/>.</summary>
+    private ReminderJob Job(IServiceProvider sp, OutboxDispatchJob dispatcher) => new(
+        sp.GetRequiredService<IDbContextFactory<AppDbContext>>(),
+        sp.GetRequiredService<ReminderEmails>(),
+        dispatcher,
+        sp.GetRequiredService<IOptions<ReminderOptions>>(),
+        App.Clock,
+        NullLogger<ReminderJob>.Instance);
+
+    /// <summary>A dispatcher whose mail server refuses connections (a port nobody listens on).</summary>
+    private OutboxDispatchJob Unreachable(IServiceProvider sp)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var smtp = sp.GetRequiredService<IOptions<SmtpOptions>>().Value;
+        var down = new SmtpOptions { Host = IPAddress.Loopback.ToString(), Port = port, Security = SmtpSecurity.None, FromAddress = smtp.FromAddress, FromName = smtp.FromName, TimeoutSeconds = 10 };
+        return new OutboxDispatchJob(
+            sp.GetRequiredService<IDbContextFactory<AppDbContext>>(),
+            new MailSessionFactory(Options.Create(down), sp.GetRequiredService<IWebHostEnvironment>()),
+            App.Clock,
+            NullLogger<OutboxDispatchJob>.Instance);
+    }
+
+    private Task<List<OutboxMessage>> OutboxAsync(string token) =>
+        App.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().OutboxMessages.IgnoreQueryFilters().AsNoTracking().Where(m => m.ToAddress.StartsWith(token)).ToListAsync());
 
     private PatientLinks Links() => App.Services.GetRequiredService<PatientLinks>();
 

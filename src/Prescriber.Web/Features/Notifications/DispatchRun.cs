@@ -4,8 +4,8 @@ using Prescriber.Core.Notifications;
 
 namespace Prescriber.Web.Features.Notifications;
 
-/// <summary>What the claimer and the senders of one dispatch run share.</summary>
-internal sealed class DispatchRun(string worker, Channel<(OutboxMessage Row, MimeMessage Message)> queue)
+/// <summary>What the producer (the claimer, or a writer handing over its own rows) and the senders of one dispatch run share.</summary>
+public sealed class DispatchRun(string worker, Channel<(OutboxMessage Row, MimeMessage Message)> queue, CancellationToken aborted)
 {
     private string? _unreachable;
 
@@ -13,11 +13,14 @@ internal sealed class DispatchRun(string worker, Channel<(OutboxMessage Row, Mim
     public string Worker { get; } = worker;
 
     /// <summary>Claimed rows, each with its message already built, waiting for a sender.</summary>
-    public Channel<(OutboxMessage Row, MimeMessage Message)> Queue { get; } = queue;
+    internal Channel<(OutboxMessage Row, MimeMessage Message)> Queue { get; } = queue;
+
+    /// <summary>Cancelled when the run stops early (a sender failed, or the caller cancelled).</summary>
+    public CancellationToken Aborted { get; } = aborted;
 
     /// <summary>Set once a connection could not be opened: the reason every remaining row waits with.</summary>
     public string? Unreachable => Volatile.Read(ref _unreachable);
 
     /// <summary>True for the first sender to find the server unreachable (it logs it).</summary>
-    public bool MarkUnreachable(string reason) => Interlocked.CompareExchange(ref _unreachable, reason, null) is null;
+    internal bool MarkUnreachable(string reason) => Interlocked.CompareExchange(ref _unreachable, reason, null) is null;
 }

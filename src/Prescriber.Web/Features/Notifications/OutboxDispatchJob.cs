@@ -15,7 +15,9 @@ namespace Prescriber.Web.Features.Notifications;
 /// Sends due outbox rows. Rows are claimed with a lease (a conditional update), so dispatchers on
 /// several servers, or two runs that overlap, never send the same row; a crashed dispatcher's
 /// rows become due again when its lease runs out. A run sends over <c>Smtp:Connections</c> SMTP
-/// connections (one by default), each reused for all the rows it sends.
+/// connections (one by default), each reused for all the rows it sends. A writer that creates
+/// many rows at once (the reminder scan) can write them already leased to a run and hand them
+/// over itself (<see cref="SendAsync"/>), sparing the claim's update and read of every row.
 /// </summary>
 public sealed class OutboxDispatchJob(
     IDbContextFactory<AppDbContext> contexts,
@@ -47,7 +49,15 @@ public sealed class OutboxDispatchJob(
     /// is sent), <c>Smtp:Connections</c> senders each drain it over their own SMTP connection, and a
     /// <see cref="SentMarker"/> records what the server accepted.
     /// </summary>
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public Task<int> RunAsync(CancellationToken cancellationToken) =>
+        SendAsync(run => ClaimLoopAsync(run, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// One dispatch run fed by <paramref name="produce"/>: it hands rows leased to
+    /// <see cref="DispatchRun.Worker"/> to <see cref="OfferAsync"/> and returns when it has no
+    /// more; this returns how many the server accepted once they are all sent.
+    /// </summary>
+    public async Task<int> SendAsync(Func<DispatchRun, Task> produce, CancellationToken cancellationToken)
     {
         var worker = $"{Environment.MachineName}/{Guid.NewGuid():N}";
         if (worker.Length > 100)
@@ -55,10 +65,10 @@ public sealed class OutboxDispatchJob(
             worker = worker[^100..];
         }
 
+        using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // One batch ahead at most: claimed rows wait here while the batch before them goes out.
         var queue = Channel.CreateBounded<(OutboxMessage Row, MimeMessage Message)>(new BoundedChannelOptions(BatchSize) { SingleWriter = true });
-        var run = new DispatchRun(worker, queue);
-        using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var run = new DispatchRun(worker, queue, abort.Token);
         var accepted = new int[Math.Max(1, sessions.Options.Connections)];
         // The marker's own context (and so connection), used by its loop alone, one update at a time.
         await using var markDb = await contexts.CreateDbContextAsync(cancellationToken);
@@ -66,9 +76,9 @@ public sealed class OutboxDispatchJob(
         var marker = new SentMarker(MaxUnrecorded, ids => MarkSentAsync(sentWriter, ids));
         try
         {
-            var claimer = ClaimLoopAsync(run, abort, cancellationToken);
+            var producer = ProduceAsync(run, produce, abort);
             var senders = accepted.Select((_, i) => SendLoopAsync(run, marker, i, accepted, abort, cancellationToken));
-            await Task.WhenAll([claimer, .. senders]);
+            await Task.WhenAll([producer, .. senders]);
             return accepted.Sum();
         }
         finally
@@ -78,39 +88,32 @@ public sealed class OutboxDispatchJob(
         }
     }
 
-    /// <summary>Claims batches into the queue until nothing is due or the server is unreachable.</summary>
-    private async Task ClaimLoopAsync(DispatchRun run, CancellationTokenSource abort, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues a row leased to this run's worker, its message built here, ahead of the senders, so
+    /// an SMTP connection waits only for the server and never for our CPU between two messages.
+    /// A row that cannot become a message fails for good.
+    /// </summary>
+    public async Task OfferAsync(DispatchRun run, OutboxMessage row)
+    {
+        MimeMessage message;
+        try
+        {
+            message = OutboxMimeMessage.Build(row, sessions.Options);
+        }
+        catch (Exception ex) when (ex is InvalidRecipientException or ParseException or FormatException)
+        {
+            await FailAsync(row, run.Worker, ex.Message, run.Aborted);
+            return;
+        }
+
+        await run.Queue.Writer.WriteAsync((row, message), run.Aborted);
+    }
+
+    private static async Task ProduceAsync(DispatchRun run, Func<DispatchRun, Task> produce, CancellationTokenSource abort)
     {
         try
         {
-            while (run.Unreachable is null)
-            {
-                var (candidates, claimed) = await ClaimAsync(run.Worker, cancellationToken);
-                if (candidates == 0)
-                {
-                    break;
-                }
-
-                // Zero claimed means another dispatcher took these first: look again for the rest.
-                foreach (var row in claimed)
-                {
-                    // Built here, ahead of the senders, so an SMTP connection waits only for the
-                    // server and never for our CPU between two messages.
-                    MimeMessage message;
-                    try
-                    {
-                        message = OutboxMimeMessage.Build(row, sessions.Options);
-                    }
-                    catch (Exception ex) when (ex is InvalidRecipientException or ParseException or FormatException)
-                    {
-                        await FailAsync(row, run.Worker, ex.Message, cancellationToken);
-                        continue;
-                    }
-
-                    await run.Queue.Writer.WriteAsync((row, message), abort.Token);
-                }
-            }
-
+            await produce(run);
             run.Queue.Writer.TryComplete();
         }
         catch (Exception ex)
@@ -118,6 +121,25 @@ public sealed class OutboxDispatchJob(
             run.Queue.Writer.TryComplete(ex);
             await abort.CancelAsync();
             throw;
+        }
+    }
+
+    /// <summary>Claims batches into the queue until nothing is due or the server is unreachable.</summary>
+    private async Task ClaimLoopAsync(DispatchRun run, CancellationToken cancellationToken)
+    {
+        while (run.Unreachable is null)
+        {
+            var (candidates, claimed) = await ClaimAsync(run.Worker, cancellationToken);
+            if (candidates == 0)
+            {
+                break;
+            }
+
+            // Zero claimed means another dispatcher took these first: look again for the rest.
+            foreach (var row in claimed)
+            {
+                await OfferAsync(run, row);
+            }
         }
     }
 

@@ -11,23 +11,39 @@ using Prescriber.Data.Reminders;
 namespace Prescriber.Web.Features.Notifications;
 
 /// <summary>
-/// Turns due reminder slots into outbox messages. Safe to run twice, to overlap itself and to run
-/// on several servers: each slot is a <see cref="ReminderDelivery"/> row under a unique key,
-/// written in the same save as its email, so whoever writes second stores nothing.
+/// Turns due reminder slots into outbox messages, and sends them. Safe to run twice, to overlap
+/// itself and to run on several servers: each slot is a <see cref="ReminderDelivery"/> row under
+/// a unique key, written in the same save as its email, so whoever writes second stores nothing.
+/// The emails are written already claimed by this run's own dispatch run, which sends them while
+/// the scan goes on: a wave of reminders skips the dispatcher's claim (an update and a read of
+/// every row). If this run dies, its rows go out with the next dispatcher once the lease ends;
+/// if the mail server is unreachable, the rest are written unclaimed for the dispatcher's retries.
 /// Works across clinics (a job has no clinic), hence IgnoreQueryFilters on every query.
 /// </summary>
 public sealed class ReminderJob(
     IDbContextFactory<AppDbContext> contexts,
     ReminderEmails emails,
-    OutboxDispatchTrigger dispatch,
+    OutboxDispatchJob dispatcher,
     IOptions<ReminderOptions> options,
     TimeProvider time,
     ILogger<ReminderJob> log)
 {
     private readonly Dictionary<string, TimeZoneInfo> _zones = [];
 
-    /// <summary>Queues every due reminder; returns how many were queued by this run.</summary>
+    /// <summary>Queues every due reminder and sends them; returns how many were queued by this run.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var queued = 0;
+        var accepted = await dispatcher.SendAsync(async run => queued = await ScanAsync(run, cancellationToken), cancellationToken);
+        if (queued > 0)
+        {
+            log.LogInformation("Queued {Count} reminders; the mail server accepted {Accepted} of them in this run", queued, accepted);
+        }
+
+        return queued;
+    }
+
+    private async Task<int> ScanAsync(DispatchRun run, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var batchSize = options.Value.BatchSize;
@@ -44,24 +60,18 @@ public sealed class ReminderJob(
             }
 
             after = batch[^1].ProgramId;
-            var added = await QueueAsync(batch, now, cancellationToken);
-            if (added > 0 && queued == 0)
+            var saved = await QueueAsync(batch, now, run, cancellationToken);
+            queued += saved.Count;
+            // Only after the save: a row is offered once it is safely stored.
+            foreach (var message in saved.Where(m => m.Status == OutboxStatus.Sending))
             {
-                // The first reminders start going out while the scan goes on through the rest.
-                dispatch.DispatchSoon();
+                await dispatcher.OfferAsync(run, message);
             }
 
-            queued += added;
             if (batch.Count < batchSize)
             {
                 break;
             }
-        }
-
-        if (queued > 0)
-        {
-            log.LogInformation("Queued {Count} reminders", queued);
-            dispatch.DispatchSoon();
         }
 
         return queued;
@@ -96,7 +106,8 @@ public sealed class ReminderJob(
             .ToListAsync(cancellationToken);
     }
 
-    private async Task<int> QueueAsync(List<ReminderCandidate> batch, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Saves the batch's due reminders; returns the messages this run stored.</summary>
+    private async Task<List<OutboxMessage>> QueueAsync(List<ReminderCandidate> batch, DateTimeOffset now, DispatchRun run, CancellationToken cancellationToken)
     {
         var due = new List<(ReminderCandidate Program, DueSlot Slot, int Ordinal)>();
         foreach (var program in batch)
@@ -109,7 +120,7 @@ public sealed class ReminderJob(
 
         if (due.Count == 0)
         {
-            return 0;
+            return [];
         }
 
         var ids = due.Select(d => d.Program.ProgramId).Distinct().ToList();
@@ -163,27 +174,30 @@ public sealed class ReminderJob(
 
         if (pending.Count == 0)
         {
-            return 0;
+            return [];
         }
+
+        // Claimed by this run while its mail server answers; the lease counts from the save.
+        (string, DateTime)? lease = run.Unreachable is null ? (run.Worker, time.GetUtcNow().UtcDateTime + OutboxDispatchJob.Lease) : null;
 
         // The whole batch in one transaction, each delivery with its email (a COPY on PostgreSQL).
         // If another run got some slot first, the unique index rejects it and each slot is saved alone.
         try
         {
-            await ReminderBatchWriter.SaveAsync(db, pending, created, cancellationToken);
-            return pending.Count;
+            await ReminderBatchWriter.SaveAsync(db, pending, created, lease, cancellationToken);
+            return [.. pending.Select(p => p.Message)];
         }
         catch (Exception ex) when (ReminderDeliveries.IsDuplicateSlot(ex) || ReminderDeliveries.IsDeadlock(ex))
         {
             log.LogInformation("Another reminder run queued some of these slots first; saving the rest one by one");
         }
 
-        var queued = 0;
+        var queued = new List<OutboxMessage>();
         foreach (var (delivery, message) in pending)
         {
-            if (await SaveAloneAsync(delivery, message, created, cancellationToken))
+            if (await SaveAloneAsync(delivery, message, created, lease, cancellationToken))
             {
-                queued++;
+                queued.Add(message);
             }
         }
 
@@ -191,13 +205,18 @@ public sealed class ReminderJob(
     }
 
     /// <summary>One slot in its own save; false when another run or server queued it first.</summary>
-    private async Task<bool> SaveAloneAsync(ReminderDelivery delivery, OutboxMessage message, DateTime created, CancellationToken cancellationToken)
+    private async Task<bool> SaveAloneAsync(ReminderDelivery delivery, OutboxMessage message, DateTime created, (string Worker, DateTime Until)? lease, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var single = await contexts.CreateDbContextAsync(cancellationToken);
             single.ReminderDeliveries.Add(delivery);
             OutboxWriter.Add(single, message, created);
+            if (lease is { } l && message.NextAttemptAt <= created)
+            {
+                OutboxWriter.Lease(message, l.Worker, l.Until);
+            }
+
             try
             {
                 await single.SaveChangesAsync(cancellationToken);
