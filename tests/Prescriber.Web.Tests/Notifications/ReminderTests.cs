@@ -166,6 +166,45 @@ public abstract partial class ReminderTests<TApp>(TApp app) : MailTests<TApp>(ap
     }
 
     [Fact]
+    public async Task A_reminder_run_that_dies_before_sending_leaves_its_wave_to_the_dispatcher_once_the_lease_runs_out()
+    {
+        var token = Token();
+        for (var i = 0; i < 3; i++)
+        {
+            await ReminderSeed.ProgramAsync(App, $"{token}-{i}@example.org", "UTC", [HalfPastSeven], new DateOnly(2026, 11, 1));
+        }
+
+        SetClock("2026-12-07T07:45:00Z");
+        // A mail server that accepts the connection and never answers: the run stays stuck on its
+        // first send until it is stopped, as a server going down mid-run would leave it.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var run = App.InScopeAsync(sp => Job(sp, Dispatcher(sp, ((IPEndPoint)silent.LocalEndpoint).Port)).RunAsync(stop.Token));
+        for (var i = 0; i < 200 && (await OutboxAsync(token)).Count(r => r.Status == OutboxStatus.Sending) < 3; i++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.All(await OutboxAsync(token), r => Assert.Equal(OutboxStatus.Sending, r.Status));
+        Assert.Empty(Mailbox.To(token));
+
+        // Its lease still holds: the dispatcher leaves the rows alone, and a new run does not queue them again.
+        await DispatchAsync();
+        await RunAsync();
+        Assert.Empty(Mailbox.To(token));
+        Assert.Equal(3, (await OutboxAsync(token)).Count);
+
+        App.Clock.Advance(OutboxDispatchJob.Lease + TimeSpan.FromSeconds(1));
+        await DispatchAsync();
+        Assert.Equal(3, Mailbox.To(token).Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(3, Mailbox.To(token).Count);
+        Assert.All(await OutboxAsync(token), r => Assert.Equal((OutboxStatus.Sent, 2), (r.Status, r.Attempts)));
+    }
+
+    [Fact]
     public async Task Paused_ended_not_started_opted_out_and_already_logged_programs_get_no_reminder()
     {
         var token = Token();
@@ -255,6 +294,12 @@ public abstract partial class ReminderTests<TApp>(TApp app) : MailTests<TApp>(ap
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
+        return Dispatcher(sp, port);
+    }
+
+    /// <summary>A dispatcher with the app's settings, sending to a server on this loopback port.</summary>
+    private OutboxDispatchJob Dispatcher(IServiceProvider sp, int port)
+    {
         var smtp = sp.GetRequiredService<IOptions<SmtpOptions>>().Value;
         var down = new SmtpOptions { Host = IPAddress.Loopback.ToString(), Port = port, Security = SmtpSecurity.None, FromAddress = smtp.FromAddress, FromName = smtp.FromName, TimeoutSeconds = 10 };
         return new OutboxDispatchJob(
