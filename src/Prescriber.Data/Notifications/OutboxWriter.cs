@@ -51,15 +51,21 @@ public static class OutboxWriter
     }
 
     /// <summary>
-    /// Makes a new, prepared row one that a dispatch run has already claimed for its first
-    /// attempt: written this way by a writer that hands its rows to the run itself, so no other
-    /// dispatcher takes them unless the lease runs out (the writer crashed).
+    /// Given a lease, makes a new, prepared row that is due by <paramref name="now"/> one that a
+    /// dispatch run has already claimed for its first attempt: written this way by a writer that
+    /// hands its rows to the run itself, so no other dispatcher takes them unless the lease runs
+    /// out (the writer crashed). A row not yet due, or no lease, stays pending.
     /// </summary>
-    public static void Lease(OutboxMessage message, string worker, DateTime until)
+    public static void Lease(OutboxMessage message, DateTime now, (string Worker, DateTime Until)? lease)
     {
+        if (lease is not { } held || message.NextAttemptAt > now)
+        {
+            return;
+        }
+
         message.Status = OutboxStatus.Sending;
-        message.LockedBy = worker;
-        message.LockedUntil = until;
+        message.LockedBy = held.Worker;
+        message.LockedUntil = held.Until;
         message.Attempts = 1;
     }
 

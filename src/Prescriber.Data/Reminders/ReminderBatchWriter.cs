@@ -45,10 +45,7 @@ public static class ReminderBatchWriter
         foreach (var (delivery, message) in batch)
         {
             OutboxWriter.Prepare(message, now);
-            if (lease is { } l && message.NextAttemptAt <= now)
-            {
-                OutboxWriter.Lease(message, l.Worker, l.Until);
-            }
+            OutboxWriter.Lease(message, now, lease);
         }
 
         if (!db.Database.IsNpgsql())

@@ -212,10 +212,7 @@ public sealed class ReminderJob(
             await using var single = await contexts.CreateDbContextAsync(cancellationToken);
             single.ReminderDeliveries.Add(delivery);
             OutboxWriter.Add(single, message, created);
-            if (lease is { } l && message.NextAttemptAt <= created)
-            {
-                OutboxWriter.Lease(message, l.Worker, l.Until);
-            }
+            OutboxWriter.Lease(message, created, lease);
 
             try
             {
