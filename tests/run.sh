@@ -264,6 +264,18 @@ parse_totals() {
       END { printf "%d %d %d %d\n", sum["succeeded"], sum["failed"], sum["skipped"], sum["total"] }'
 }
 
+# A failed test's block (name, message, first stack frames) is printed when it fails, often
+# thousands of lines before the end, under the apps' logs; CI may show only the end of the
+# output. Repeats each "failed <test> (<time>)" line with up to 14 of its indented lines after it,
+# at most 10 tests.
+failure_digest() {
+  sed -e 's/\x1b\][^\x07\x1b]*\(\x07\|\x1b\\\)//g' -e 's/\x1b\[[0-9;?]*[A-Za-z]//g' -e 's/\r//g' "$1" |
+    awk '
+      /^failed [^ ]+ \(/ { shown++; if (shown > 10) exit; print; left = 14; next }
+      left > 0 && /^[ \t]/ { print; left--; next }
+      { left = 0 }'
+}
+
 run_tests() {
   cd "$REPO_ROOT"
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -299,6 +311,10 @@ run_tests() {
 
   local passed failed skipped total
   read -r passed failed skipped total < <(parse_totals "$log")
+  if [[ $failed -gt 0 ]]; then
+    section "failed tests (again, so the end of the output says which)"
+    failure_digest "$log"
+  fi
   echo
   # CI parses this exact line: keep its form.
   echo "$passed passed, $failed failed, $skipped skipped"
