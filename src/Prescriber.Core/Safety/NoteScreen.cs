@@ -21,7 +21,7 @@ public static partial class NoteScreen
     // found within the window. Order inside a family does not matter.
     private static readonly (string Family, ScreeningTier Tier, string[][] Groups)[] Families =
     [
-        ("chest pain", ScreeningTier.Emergency, [["chest"], ["pain*", "pressure", "tight*", "ache*", "hurt*", "squeez*", "heavy", "heaviness"]]),
+        ("chest pain", ScreeningTier.Emergency, [["chest"], ["pain", "pains", "painful", "pressure", "tight*", "ache*", "hurt*", "squeez*", "heavy", "heaviness"]]),
         ("crushing pain", ScreeningTier.Emergency, [["crushing"]]),
         ("short of breath", ScreeningTier.Emergency, [["short", "shortness", "trouble", "hard", "difficulty", "can't", "cannot", "couldn't", "unable", "struggling", "struggled"], ["breath*"]]),
         ("out of breath", ScreeningTier.Emergency, [["out"], ["of"], ["breath"]]),
@@ -33,7 +33,8 @@ public static partial class NoteScreen
         ("double vision", ScreeningTier.Emergency, [["double", "blurred", "blurry", "blurring", "lost", "dark", "black", "grey", "gray", "dim"], ["vision", "sight", "seeing"]]),
         // With the face named: alone, "drooping" is one slip away from "dropping" (things).
         ("face drooping", ScreeningTier.Emergency, [["face", "mouth", "smile", "eyelid", "lip", "lips"], ["droop*", "sagging", "lopsided"]]),
-        ("slurred speech", ScreeningTier.Emergency, [["slurred", "slurring", "slur"]]),
+        ("slurred speech", ScreeningTier.Emergency, [["slurred", "slurring", "slur", "garbled"]]),
+        ("trouble speaking", ScreeningTier.Emergency, [["can't", "cannot", "couldn't", "unable", "trouble", "struggled", "struggling"], ["find", "get", "say"], ["words", "word"]]),
         ("trouble swallowing", ScreeningTier.Emergency, [["trouble", "hard", "difficulty", "can't", "cannot", "couldn't", "unable"], ["swallow*"]]),
         ("bladder or bowel", ScreeningTier.Emergency, [["bladder", "bowel*", "incontinen*"]]),
         // Saddle numbness and retention: the cauda equina signs the checklist's fourth question asks about.
@@ -42,9 +43,14 @@ public static partial class NoteScreen
         ("wet myself", ScreeningTier.Emergency, [["wet", "peed", "soiled"], ["myself", "pants", "trousers"]]),
         ("tearing pain", ScreeningTier.Emergency, [["tearing", "ripping"]]),
         ("pain into the arm, jaw or neck", ScreeningTier.Urgent, [["spread*", "radiat*", "runs", "run", "running", "goes", "going", "travel*", "shoot*", "moves", "into", "down"], ["arm", "arms", "jaw", "neck", "leg", "legs", "hand", "hands"]]),
-        ("left arm", ScreeningTier.Urgent, [["left"], ["arm"]]),
+        // A left arm that aches or feels heavy is urgent; alone, "left arm" is as often a tired arm
+        // as a warning (review: the checklist asks about the rest).
+        ("left arm", ScreeningTier.Urgent, [["left"], ["arm"], ["heavy", "heaviness", "ache", "aches", "achy", "aching", "pain", "pains", "painful", "hurts", "hurting", "sore"]]),
+        ("left arm", ScreeningTier.Review, [["left"], ["arm"]]),
         ("jaw", ScreeningTier.Urgent, [["jaw"]]),
         ("sweating", ScreeningTier.Urgent, [["sweating", "sweaty", "clammy"]]),
+        // A cold sweat is a warning, "a good sweat" after exercise is not.
+        ("sweating", ScreeningTier.Urgent, [["cold", "drenched", "pouring", "soaked", "soaking"], ["sweat", "sweats"]]),
         ("nausea", ScreeningTier.Urgent, [["nause*", "vomit*", "queasy"]]),
         // "Felt sick" is nausea in British English; "sick of" (tired of) is not.
         ("feeling sick", ScreeningTier.Urgent, [["feel", "felt", "feeling", "feels"], ["sick"]]),
@@ -62,6 +68,7 @@ public static partial class NoteScreen
         ("tingling", ScreeningTier.Urgent, [["tingl*"]]),
         ("pins and needles", ScreeningTier.Urgent, [["pins"], ["needles"]]),
         ("weakness", ScreeningTier.Urgent, [["weak", "weakness", "weaker", "buckled", "buckling"]]),
+        ("weakness", ScreeningTier.Urgent, [["arm", "arms", "hand", "hands", "leg", "legs"], ["useless", "limp"]]),
         ("gave way", ScreeningTier.Urgent, [["gave", "giving", "gives"], ["way", "out"]]),
         ("clumsy", ScreeningTier.Urgent, [["clumsy", "unsteady", "wobbly"]]),
         ("lost balance", ScreeningTier.Urgent, [["lost", "losing", "lose", "loses"], ["balance"]]),
@@ -71,7 +78,10 @@ public static partial class NoteScreen
         ("chills", ScreeningTier.Urgent, [["chills", "shivering", "shivers"]]),
         ("night sweats", ScreeningTier.Urgent, [["night"], ["sweats"]]),
         ("weight loss", ScreeningTier.Urgent, [["weight"], ["loss", "lost", "losing"]]),
-        ("cancer", ScreeningTier.Urgent, [["cancer", "tumour", "tumor"]]),
+        ("weight loss", ScreeningTier.Urgent, [["lost", "losing", "dropped"], ["kilo", "kilos", "kg", "kgs", "pound", "pounds", "lbs", "stone"]]),
+        ("weight loss", ScreeningTier.Urgent, [["clothes", "trousers", "jeans", "belt"], ["loose", "looser", "baggy", "hanging"]]),
+        ("loss of appetite", ScreeningTier.Urgent, [["lost", "losing", "poor"], ["appetite"]]),
+        ("cancer", ScreeningTier.Urgent, [["cancer", "tumour", "tumor", "oncolog*", "chemo*", "radiotherapy", "lump", "lumps"]]),
         ("osteoporosis or steroids", ScreeningTier.Urgent, [["osteopor*", "steroid*", "prednis*", "cortison*"]]),
         ("fall", ScreeningTier.Urgent, [["fall", "fell", "fallen", "tripped", "slipped"]]),
         ("accident", ScreeningTier.Urgent, [["accident", "crash", "crashed", "collision"]]),
@@ -80,14 +90,24 @@ public static partial class NoteScreen
         ("blood", ScreeningTier.Urgent, [["blood", "bloody"], ["cough*", "urine", "pee", "stool", "stools", "poo", "vomit*", "spit*", "sputum"]]),
         ("hit my head", ScreeningTier.Urgent, [["hit", "banged", "bumped", "knocked", "bang", "bump"], ["head"]]),
         ("surgery", ScreeningTier.Urgent, [["surgery", "surgeries", "operation", "operated"]]),
-        ("pain at night", ScreeningTier.Urgent, [["wakes", "woke", "waking", "wake", "keeps"], ["night", "me", "up", "awake"]]),
+        // Pain that wakes the patient, not waking up as such ("woke up early and did them").
+        ("pain at night", ScreeningTier.Urgent, [["wakes", "woke", "waking"], ["me"]]),
+        ("pain at night", ScreeningTier.Urgent, [["keeps", "kept", "keeping"], ["me"], ["up", "awake"]]),
+        ("pain at night", ScreeningTier.Urgent, [["wakes", "woke", "waking", "wake"], ["night", "awake"]]),
+        ("pain at night", ScreeningTier.Urgent, [["woke", "wake", "wakes", "waking"], ["up"], ["pain", "pains", "painful", "ache", "aching", "hurting", "sore"]]),
+        ("pain at night", ScreeningTier.Urgent, [["can't", "cannot", "couldn't", "unable", "trouble", "hard"], ["sleep"], ["pain", "pains", "painful", "ache", "aching", "hurts", "hurting", "sore"]]),
         ("constant pain", ScreeningTier.Urgent, [["constant", "constantly", "unbearable", "excruciat*", "agony", "agonizing", "agonising"]]),
-        ("constant pain", ScreeningTier.Urgent, [["pain*", "hurts", "hurting", "ache", "aches", "aching"], ["all"], ["time", "day", "night"]]),
+        ("constant pain", ScreeningTier.Urgent, [["pain", "pains", "painful", "hurts", "hurting", "ache", "aches", "aching"], ["all"], ["time", "day", "night"]]),
+        // "No matter how I lie": the reference's "constant whatever the position".
+        ("constant pain", ScreeningTier.Urgent, [["matter", "whatever"], ["position", "positions", "lie", "lay", "lying", "sit", "sitting", "move", "turn"]]),
+        ("constant pain", ScreeningTier.Urgent, [["every", "any", "all"], ["position", "positions"]]),
         // Pain that does not settle: here the negation is the symptom (review tier, as in the reference).
-        ("pain that won't ease", ScreeningTier.Review, [["won't", "doesn't", "didn't", "hasn't", "never", "isn't"], ["go", "gone", "going"], ["away"]]),
+        ("pain that won't ease", ScreeningTier.Review, [["won't", "doesn't", "didn't", "hasn't", "never", "isn't"], ["go", "goes", "gone", "going"], ["away"]]),
         ("pain that won't ease", ScreeningTier.Review, [["won't", "doesn't", "hasn't", "never", "isn't", "not"], ["ease", "eases", "easing", "settle", "settles", "settling"]]),
+        // Not settled by the next morning (review in the reference).
+        ("pain that won't ease", ScreeningTier.Review, [["still"], ["pain", "pains", "painful", "sore", "hurts", "hurting", "aching", "achy", "there"], ["next", "following", "morning"]]),
         // The score says how bad; the words still bring the checklist when the score was left low.
-        ("severe pain", ScreeningTier.Review, [["severe", "terrible", "awful", "horrible", "intense", "extreme"], ["pain*", "ache*", "hurt*"]]),
+        ("severe pain", ScreeningTier.Review, [["severe", "terrible", "awful", "horrible", "intense", "extreme"], ["pain", "pains", "painful", "ache*", "hurt*"]]),
         ("stabbing pain", ScreeningTier.Review, [["knife", "knives", "stabbing", "stab", "stabs"]]),
         ("shooting pain", ScreeningTier.Review, [["shooting"]]),
         ("electric pain", ScreeningTier.Review, [["electric*", "shocks"]]),
@@ -102,7 +122,17 @@ public static partial class NoteScreen
     {
         ["feeling sick"] = ["of"],
         ["no feeling"] = ["of", "like"],
+        // Falling asleep or behind is no fall.
+        ["fall"] = ["asleep", "behind", "apart", "short", "through", "for"],
+        ["weakness"] = ["spot", "spots", "point", "points", "link"],
     };
+
+    // Everyday words one letter away from a term, or starting with a term's prefix: they match a
+    // term only when they are it ("skipped" is no slip of "slipped", "fewer" none of "fever",
+    // "painting" is not pain), so a note about a skipped set or a spreadsheet is not a flag.
+    private static readonly HashSet<string> OrdinaryWords =
+        ["fewer", "sweat", "skip", "skipped", "skipping", "tripled", "tripling", "stay", "stays", "shouting", "shook", "keep",
+         "paint", "paints", "painted", "painting", "painter", "spreadsheet", "spreadsheets", "radiator", "radiators"];
 
     private static readonly HashSet<string> Negations =
         ["no", "not", "never", "without", "denies", "deny", "none", "nor", "neither", "don't", "didn't", "doesn't", "isn't", "wasn't", "haven't", "hasn't", "hadn't", "aren't", "weren't", "zero"];
@@ -143,9 +173,20 @@ public static partial class NoteScreen
                     continue;
                 }
 
-                if (FindUnnegated(tokens, hits, FirstGroup[f], groups.Length, NotFollowedBy.GetValueOrDefault(family)) is { } span && matches.All(m => m.Family != family))
+                // One match a family name, the highest tier its variants reach.
+                var earlier = matches.FindIndex(m => m.Family == family);
+                if ((earlier < 0 || matches[earlier].Tier < tier)
+                    && FindUnnegated(tokens, hits, FirstGroup[f], groups.Length, NotFollowedBy.GetValueOrDefault(family)) is { } span)
                 {
-                    matches.Add(new NoteMatch(family, tier, string.Join(' ', tokens[span.Start..(span.End + 1)])));
+                    var match = new NoteMatch(family, tier, string.Join(' ', tokens[span.Start..(span.End + 1)]));
+                    if (earlier < 0)
+                    {
+                        matches.Add(match);
+                    }
+                    else
+                    {
+                        matches[earlier] = match;
+                    }
                 }
             }
 
@@ -287,7 +328,8 @@ public static partial class NoteScreen
         // and tingling" is one denied list.
         for (var i = start - 1; i >= Math.Max(0, start - NegationReach); i--)
         {
-            if (NegationStops.Contains(tokens[i]) || (tokens[i] == "and" && !ListWord(tokens, hits, i + 1)))
+            if (NegationStops.Contains(tokens[i]) || (tokens[i] == "and" && !ListWord(tokens, hits, i + 1))
+                || (tokens[i] == "no" && tokens[i + 1] == "matter"))
             {
                 return false;
             }
@@ -305,8 +347,9 @@ public static partial class NoteScreen
     {
         // "Couldn't breathe", "can't feel my hand", "wasn't able to stop the tingling": a
         // negated ability is the symptom itself, not its absence; so is "no feeling in my hand".
+        // "No matter how I lie" denies nothing.
         var next = i + 1 < tokens.Length ? tokens[i + 1] : "";
-        if (tokens[i] is "can't" or "couldn't" || next == "able"
+        if (tokens[i] is "can't" or "couldn't" || next is "able" or "matter"
             || (next is "feeling" or "sensation" && (i + 2 >= tokens.Length || tokens[i + 2] is not ("of" or "like"))))
         {
             return false;
@@ -321,7 +364,7 @@ public static partial class NoteScreen
     private static bool Matches(string token, string term)
     {
         // A slip rarely hits the first letter; requiring it keeps "never" from reading as "fever".
-        if (token.Length == 0 || token[0] != term[0])
+        if (token.Length == 0 || token[0] != term[0] || (token != term && OrdinaryWords.Contains(token)))
         {
             return false;
         }
