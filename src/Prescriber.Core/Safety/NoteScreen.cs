@@ -34,7 +34,7 @@ public static partial class NoteScreen
         // With the face named: alone, "drooping" is one slip away from "dropping" (things).
         ("face drooping", ScreeningTier.Emergency, [["face", "mouth", "smile", "eyelid", "lip", "lips"], ["droop*", "sagging", "lopsided"]]),
         ("slurred speech", ScreeningTier.Emergency, [["slurred", "slurring", "slur", "garbled"]]),
-        ("trouble speaking", ScreeningTier.Emergency, [["can't", "cannot", "couldn't", "unable", "trouble", "struggled", "struggling"], ["find", "get", "say"], ["words", "word"]]),
+        ("trouble speaking", ScreeningTier.Emergency, [["can't", "cannot", "couldn't", "unable", "trouble", "struggled", "struggling"], ["find", "finding", "get", "getting", "say"], ["words", "word"]]),
         ("trouble swallowing", ScreeningTier.Emergency, [["trouble", "hard", "difficulty", "can't", "cannot", "couldn't", "unable"], ["swallow*"]]),
         ("bladder or bowel", ScreeningTier.Emergency, [["bladder", "bowel*", "incontinen*"]]),
         // Saddle numbness and retention: the cauda equina signs the checklist's fourth question asks about.
@@ -45,6 +45,8 @@ public static partial class NoteScreen
         ("pain into the arm, jaw or neck", ScreeningTier.Urgent, [["spread*", "radiat*", "runs", "run", "running", "goes", "going", "travel*", "shoot*", "moves", "into", "down"], ["arm", "arms", "jaw", "neck", "leg", "legs", "hand", "hands"]]),
         // A left arm that aches or feels heavy is urgent; alone, "left arm" is as often a tired arm
         // as a warning (review: the checklist asks about the rest).
+        // Thoracic pain that travels to the front ("goes into my chest"); not "chin to chest", a stretch's cue.
+        ("pain into the chest", ScreeningTier.Urgent, [["spread*", "radiat*", "goes", "going", "travel*", "shoot*", "moves", "moving", "wraps", "wrapping"], ["chest"]]),
         ("left arm", ScreeningTier.Urgent, [["left"], ["arm"], ["heavy", "heaviness", "ache", "aches", "achy", "aching", "pain", "pains", "painful", "hurts", "hurting", "sore"]]),
         ("left arm", ScreeningTier.Review, [["left"], ["arm"]]),
         ("jaw", ScreeningTier.Urgent, [["jaw"]]),
@@ -69,12 +71,14 @@ public static partial class NoteScreen
         ("pins and needles", ScreeningTier.Urgent, [["pins"], ["needles"]]),
         ("weakness", ScreeningTier.Urgent, [["weak", "weakness", "weaker", "buckled", "buckling"]]),
         ("weakness", ScreeningTier.Urgent, [["arm", "arms", "hand", "hands", "leg", "legs"], ["useless", "limp"]]),
+        ("weakness", ScreeningTier.Urgent, [["arm", "arms", "leg", "legs", "knees"], ["jelly", "rubber", "rubbery"]]),
         ("gave way", ScreeningTier.Urgent, [["gave", "giving", "gives"], ["way", "out"]]),
-        ("clumsy", ScreeningTier.Urgent, [["clumsy", "unsteady", "wobbly"]]),
+        ("clumsy", ScreeningTier.Urgent, [["clumsy", "unsteady", "wobbly", "stumbl*", "staggered", "staggering"]]),
         ("lost balance", ScreeningTier.Urgent, [["lost", "losing", "lose", "loses"], ["balance"]]),
         ("cannot lift", ScreeningTier.Urgent, [["can't", "cannot", "couldn't", "unable"], ["lift", "raise", "move"], ["arm", "arms", "leg", "legs", "hand", "hands", "foot"]]),
         ("dropping things", ScreeningTier.Urgent, [["dropping", "drop", "dropped"], ["things", "everything", "cup", "cups", "stuff"]]),
         ("fever", ScreeningTier.Urgent, [["fever*", "feverish", "temperature"]]),
+        ("fever", ScreeningTier.Urgent, [["running", "high"], ["temp"]]),
         ("chills", ScreeningTier.Urgent, [["chills", "shivering", "shivers"]]),
         ("night sweats", ScreeningTier.Urgent, [["night"], ["sweats"]]),
         ("weight loss", ScreeningTier.Urgent, [["weight"], ["loss", "lost", "losing"]]),
@@ -101,11 +105,17 @@ public static partial class NoteScreen
         // "No matter how I lie": the reference's "constant whatever the position".
         ("constant pain", ScreeningTier.Urgent, [["matter", "whatever"], ["position", "positions", "lie", "lay", "lying", "sit", "sitting", "move", "turn"]]),
         ("constant pain", ScreeningTier.Urgent, [["every", "any", "all"], ["position", "positions"]]),
+        ("constant pain", ScreeningTier.Urgent, [["can't", "cannot", "couldn't", "unable"], ["get"], ["comfortable", "comfy"]]),
         // Pain that does not settle: here the negation is the symptom (review tier, as in the reference).
         ("pain that won't ease", ScreeningTier.Review, [["won't", "doesn't", "didn't", "hasn't", "never", "isn't"], ["go", "goes", "gone", "going"], ["away"]]),
         ("pain that won't ease", ScreeningTier.Review, [["won't", "doesn't", "hasn't", "never", "isn't", "not"], ["ease", "eases", "easing", "settle", "settles", "settling"]]),
         // Not settled by the next morning (review in the reference).
         ("pain that won't ease", ScreeningTier.Review, [["still"], ["pain", "pains", "painful", "sore", "hurts", "hurting", "aching", "achy", "there"], ["next", "following", "morning"]]),
+        // Worse by the patient's own account: the rules see a rise in the scores, this sees the words.
+        ("getting worse", ScreeningTier.Review, [["worse", "worsening", "worsened"]]),
+        // A new strain: whether it was an injury is the checklist's eighth question.
+        ("new strain", ScreeningTier.Review, [["hurt", "injured", "tweaked", "pulled", "strained", "sprained", "wrenched"], ["my", "his", "her"], ["back", "neck", "shoulder", "shoulders", "spine", "ribs"]]),
+        ("new strain", ScreeningTier.Review, [["back"], ["went", "gone", "goes"], ["out"]]),
         // The score says how bad; the words still bring the checklist when the score was left low.
         ("severe pain", ScreeningTier.Review, [["severe", "terrible", "awful", "horrible", "intense", "extreme"], ["pain", "pains", "painful", "ache*", "hurt*"]]),
         ("stabbing pain", ScreeningTier.Review, [["knife", "knives", "stabbing", "stab", "stabs"]]),
@@ -131,7 +141,7 @@ public static partial class NoteScreen
     // term only when they are it ("skipped" is no slip of "slipped", "fewer" none of "fever",
     // "painting" is not pain), so a note about a skipped set or a spreadsheet is not a flag.
     private static readonly HashSet<string> OrdinaryWords =
-        ["fewer", "sweat", "skip", "skipped", "skipping", "tripled", "tripling", "stay", "stays", "shouting", "shook", "keep",
+        ["fewer", "sweat", "skip", "skipped", "skipping", "tripled", "tripling", "stay", "stays", "shouting", "shook", "keep", "move",
          "paint", "paints", "painted", "painting", "painter", "spreadsheet", "spreadsheets", "radiator", "radiators"];
 
     private static readonly HashSet<string> Negations =
