@@ -1,5 +1,5 @@
-"""A real SMTP server (aiosmtpd) that records each accepted message's Message-ID, one line
-each, in one file, instead of writing a file per message as the tests' Mailbox handler does.
+"""A real SMTP server (aiosmtpd) that records each accepted message's Message-ID and the time it
+accepted it (Unix seconds), one line each, in one file, instead of writing a file per message as the tests' Mailbox handler does.
 The benchmark points both the pipeline and the raw MailKit loop at it, then counts the lines
 for lost and duplicate messages.
 
@@ -30,7 +30,7 @@ class CountingSink:
                 break
         if self.box is not None:
             self.box.add(envelope.content)
-        self.log.write(message_id + "\n")
+        self.log.write(f"{message_id} {time.time():.6f}\n")
         return "250 OK"
 
 
