@@ -44,8 +44,8 @@ public static class ReminderBenchmark
 
         var maildir = args.Contains("--maildir");
         var phases = args.Contains("--phases");
-        // Smtp:Connections of the pipeline; the raw loop always uses one.
-        var connections = args.SkipWhile(a => a != "--connections").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(1);
+        // Smtp:Connections of the pipeline (the app's default unless given); the raw loop always uses one.
+        var connections = args.SkipWhile(a => a != "--connections").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(new SmtpOptions().Connections);
         // The host's content root (seeds, settings): WebApplicationFactory reads it from here when
         // the entry assembly is not a test project.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PRESCRIBER_WEB", Path.Combine(RepositoryRoot(), "src", "Prescriber.Web"));

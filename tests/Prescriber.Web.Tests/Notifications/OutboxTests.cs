@@ -164,9 +164,11 @@ public abstract class OutboxTests<TApp>(TApp app) : MailTests<TApp>(app) where T
             rows.Add(await QueueAsync($"{token}-{i}@mail.test"));
         }
 
-        var smtp = Smtp(TestServices.SmtpPort);
+        await using var gate = new SmtpGate(TestServices.SmtpHost!, TestServices.SmtpPort, max: int.MaxValue);
+        var smtp = Smtp(gate.Port);
         smtp.Connections = 3;
         Assert.True(await DispatchWithAsync(smtp, TimeProvider.System) >= 60);
+        Assert.Equal(3, gate.Passed);
 
         AssertDeliveredOnce(token, rows);
         Assert.All(await RowsAsync(token), r =>
@@ -175,6 +177,48 @@ public abstract class OutboxTests<TApp>(TApp app) : MailTests<TApp>(app) where T
             Assert.Equal(1, r.Attempts);
             Assert.Null(r.LockedBy);
         });
+    }
+
+    [Fact]
+    public async Task A_server_that_takes_one_connection_per_client_gets_the_whole_run_over_that_one()
+    {
+        var token = Token();
+        var rows = new List<OutboxMessage>();
+        for (var i = 0; i < 40; i++)
+        {
+            rows.Add(await QueueAsync($"{token}-{i}@mail.test"));
+        }
+
+        await using var gate = new SmtpGate(TestServices.SmtpHost!, TestServices.SmtpPort, max: 1);
+        var smtp = Smtp(gate.Port);
+        smtp.Connections = 3;
+        Assert.True(await DispatchWithAsync(smtp, TimeProvider.System) >= 40);
+
+        // The run asked for more connections, was refused, and still sent everything at once.
+        Assert.True(gate.Refused >= 1, "the run never asked for a second connection");
+        Assert.Equal(1, gate.Passed);
+        AssertDeliveredOnce(token, rows);
+        Assert.All(await RowsAsync(token), r =>
+        {
+            Assert.Equal(OutboxStatus.Sent, r.Status);
+            Assert.Equal(1, r.Attempts);
+            Assert.Null(r.LastError);
+        });
+    }
+
+    [Fact]
+    public async Task A_single_email_goes_over_a_single_connection()
+    {
+        var token = Token();
+        var row = await QueueAsync($"{token}@mail.test");
+
+        await using var gate = new SmtpGate(TestServices.SmtpHost!, TestServices.SmtpPort, max: int.MaxValue);
+        var smtp = Smtp(gate.Port);
+        smtp.Connections = 3;
+        Assert.Equal(1, await DispatchWithAsync(smtp, TimeProvider.System));
+
+        Assert.Equal(1, gate.Passed);
+        AssertDeliveredOnce(token, [row]);
     }
 
     [Fact]

@@ -9,6 +9,8 @@ public sealed class DispatchRun(string worker, Channel<(OutboxMessage Row, MimeM
 {
     private string? _unreachable;
 
+    private readonly TaskCompletionSource<bool> _moreConnections = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>This run's lease owner.</summary>
     public string Worker { get; } = worker;
 
@@ -23,4 +25,13 @@ public sealed class DispatchRun(string worker, Channel<(OutboxMessage Row, MimeM
 
     /// <summary>True for the first sender to find the server unreachable (it logs it).</summary>
     internal bool MarkUnreachable(string reason) => Interlocked.CompareExchange(ref _unreachable, reason, null) is null;
+
+    /// <summary>True once the first connection has delivered with a backlog behind it; false when the run ends without one.</summary>
+    internal Task<bool> MoreConnectionsWanted => _moreConnections.Task;
+
+    /// <summary>The first connection delivered with messages waiting behind it: the others may open.</summary>
+    internal void WantMoreConnections() => _moreConnections.TrySetResult(true);
+
+    /// <summary>The first connection ended or never opened: the others stay closed (if they never opened).</summary>
+    internal void NoMoreConnections() => _moreConnections.TrySetResult(false);
 }

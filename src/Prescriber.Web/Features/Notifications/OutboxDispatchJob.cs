@@ -149,6 +149,15 @@ public sealed class OutboxDispatchJob(
         IMailSession? session = null;
         try
         {
+            if (index > 0)
+            {
+                session = await OpenAnotherAsync(run, abort.Token);
+                if (session is null)
+                {
+                    return;
+                }
+            }
+
             await foreach (var (row, message) in run.Queue.Reader.ReadAllAsync(abort.Token))
             {
                 // Disposed once handled: a MimeMessage left to its finalizer cost about twice the
@@ -173,8 +182,16 @@ public sealed class OutboxDispatchJob(
                     {
                         session = await sessions.OpenAsync(cancellationToken);
                     }
+                    catch (Exception ex) when (IsTransient(ex, cancellationToken) && index > 0)
+                    {
+                        // An extra connection lost and not reopened: the others carry on.
+                        log.LogInformation(ex, "An extra SMTP connection could not be reopened; the run goes on over the others");
+                        await RetryLaterAsync(row, run.Worker, $"Could not connect: {ex.Message}", cancellationToken);
+                        return;
+                    }
                     catch (Exception ex) when (IsTransient(ex, cancellationToken))
                     {
+                        run.NoMoreConnections();
                         if (run.MarkUnreachable($"Could not connect: {ex.Message}"))
                         {
                             log.LogWarning(ex, "Could not reach the mail server; the claimed messages wait for a retry");
@@ -211,6 +228,11 @@ public sealed class OutboxDispatchJob(
 
                 marker.Accepted(row.Id);
                 accepted[index]++;
+                if (index == 0 && !run.MoreConnectionsWanted.IsCompleted && run.Queue.Reader.Count > 0)
+                {
+                    // Connected, and messages are waiting: the other connections may open now.
+                    run.WantMoreConnections();
+                }
             }
         }
         catch
@@ -221,10 +243,39 @@ public sealed class OutboxDispatchJob(
         }
         finally
         {
+            if (index == 0)
+            {
+                run.NoMoreConnections();
+            }
+
             if (session is not null)
             {
                 await session.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>
+    /// Every connection after the first opens only once the first has delivered a message with
+    /// more waiting behind it: an email or two go over one connection, and a server that allows
+    /// one connection per client (it refuses the next) leaves the run to the first instead of
+    /// looking unreachable. Null when no other connection is wanted or the server refuses it.
+    /// </summary>
+    private async Task<IMailSession?> OpenAnotherAsync(DispatchRun run, CancellationToken aborted)
+    {
+        if (!await run.MoreConnectionsWanted.WaitAsync(aborted))
+        {
+            return null;
+        }
+
+        try
+        {
+            return await sessions.OpenAsync(aborted);
+        }
+        catch (Exception ex) when (IsTransient(ex, aborted))
+        {
+            log.LogInformation(ex, "The mail server did not take another connection; the run goes on over fewer");
+            return null;
         }
     }
 
