@@ -17,11 +17,15 @@ public static partial class NoteScreen
     private const int Window = 8;
     private const int NegationReach = 6;
 
+    // The words of pain; not a prefix, which would take in "painting". "Sore" is added where it
+    // is no more than the soreness exercise leaves ("woke up sore" is not pain that wakes).
+    private static readonly string[] Pain = ["pain", "pains", "painful", "ache", "aches", "achy", "aching", "hurts", "hurting"];
+
     // Terms: a word, or a prefix ending in '*'. A family matches when one term of each group is
     // found within the window. Order inside a family does not matter.
     private static readonly (string Family, ScreeningTier Tier, string[][] Groups)[] Families =
     [
-        ("chest pain", ScreeningTier.Emergency, [["chest"], ["pain", "pains", "painful", "pressure", "tight*", "ache*", "hurt*", "squeez*", "heavy", "heaviness"]]),
+        ("chest pain", ScreeningTier.Emergency, [["chest"], [.. Pain, "hurt", "sore", "pressure", "tight*", "squeez*", "heavy", "heaviness"]]),
         ("crushing pain", ScreeningTier.Emergency, [["crushing"]]),
         ("short of breath", ScreeningTier.Emergency, [["short", "shortness", "trouble", "hard", "difficulty", "can't", "cannot", "couldn't", "unable", "struggling", "struggled"], ["breath*"]]),
         ("out of breath", ScreeningTier.Emergency, [["out"], ["of"], ["breath"]]),
@@ -47,7 +51,7 @@ public static partial class NoteScreen
         // as a warning (review: the checklist asks about the rest).
         // Thoracic pain that travels to the front ("goes into my chest"); not "chin to chest", a stretch's cue.
         ("pain into the chest", ScreeningTier.Urgent, [["spread*", "radiat*", "goes", "going", "travel*", "shoot*", "moves", "moving", "wraps", "wrapping"], ["chest"]]),
-        ("left arm", ScreeningTier.Urgent, [["left"], ["arm"], ["heavy", "heaviness", "ache", "aches", "achy", "aching", "pain", "pains", "painful", "hurts", "hurting", "sore"]]),
+        ("left arm", ScreeningTier.Urgent, [["left"], ["arm"], [.. Pain, "sore", "heavy", "heaviness"]]),
         ("left arm", ScreeningTier.Review, [["left"], ["arm"]]),
         ("jaw", ScreeningTier.Urgent, [["jaw"]]),
         ("sweating", ScreeningTier.Urgent, [["sweating", "sweaty", "clammy"]]),
@@ -98,10 +102,10 @@ public static partial class NoteScreen
         ("pain at night", ScreeningTier.Urgent, [["wakes", "woke", "waking"], ["me"]]),
         ("pain at night", ScreeningTier.Urgent, [["keeps", "kept", "keeping"], ["me"], ["up", "awake"]]),
         ("pain at night", ScreeningTier.Urgent, [["wakes", "woke", "waking", "wake"], ["night", "awake"]]),
-        ("pain at night", ScreeningTier.Urgent, [["woke", "wake", "wakes", "waking"], ["up"], ["pain", "pains", "painful", "ache", "aching", "hurting", "sore"]]),
-        ("pain at night", ScreeningTier.Urgent, [["can't", "cannot", "couldn't", "unable", "trouble", "hard"], ["sleep"], ["pain", "pains", "painful", "ache", "aching", "hurts", "hurting", "sore"]]),
+        ("pain at night", ScreeningTier.Urgent, [["woke", "wake", "wakes", "waking"], ["up"], Pain]),
+        ("pain at night", ScreeningTier.Urgent, [["can't", "cannot", "couldn't", "unable", "trouble", "hard"], ["sleep"], [.. Pain, "sore"]]),
         ("constant pain", ScreeningTier.Urgent, [["constant", "constantly", "unbearable", "excruciat*", "agony", "agonizing", "agonising"]]),
-        ("constant pain", ScreeningTier.Urgent, [["pain", "pains", "painful", "hurts", "hurting", "ache", "aches", "aching"], ["all"], ["time", "day", "night"]]),
+        ("constant pain", ScreeningTier.Urgent, [Pain, ["all"], ["time", "day", "night"]]),
         // "No matter how I lie": the reference's "constant whatever the position".
         ("constant pain", ScreeningTier.Urgent, [["matter", "whatever"], ["position", "positions", "lie", "lay", "lying", "sit", "sitting", "move", "turn"]]),
         ("constant pain", ScreeningTier.Urgent, [["every", "any", "all"], ["position", "positions"]]),
@@ -110,14 +114,14 @@ public static partial class NoteScreen
         ("pain that won't ease", ScreeningTier.Review, [["won't", "doesn't", "didn't", "hasn't", "never", "isn't"], ["go", "goes", "gone", "going"], ["away"]]),
         ("pain that won't ease", ScreeningTier.Review, [["won't", "doesn't", "hasn't", "never", "isn't", "not"], ["ease", "eases", "easing", "settle", "settles", "settling"]]),
         // Not settled by the next morning (review in the reference).
-        ("pain that won't ease", ScreeningTier.Review, [["still"], ["pain", "pains", "painful", "sore", "hurts", "hurting", "aching", "achy", "there"], ["next", "following", "morning"]]),
+        ("pain that won't ease", ScreeningTier.Review, [["still"], [.. Pain, "sore", "there"], ["next", "following", "morning"]]),
         // Worse by the patient's own account: the rules see a rise in the scores, this sees the words.
         ("getting worse", ScreeningTier.Review, [["worse", "worsening", "worsened"]]),
         // A new strain: whether it was an injury is the checklist's eighth question.
         ("new strain", ScreeningTier.Review, [["hurt", "injured", "tweaked", "pulled", "strained", "sprained", "wrenched"], ["my", "his", "her"], ["back", "neck", "shoulder", "shoulders", "spine", "ribs"]]),
         ("new strain", ScreeningTier.Review, [["back"], ["went", "gone", "goes"], ["out"]]),
         // The score says how bad; the words still bring the checklist when the score was left low.
-        ("severe pain", ScreeningTier.Review, [["severe", "terrible", "awful", "horrible", "intense", "extreme"], ["pain", "pains", "painful", "ache*", "hurt*"]]),
+        ("severe pain", ScreeningTier.Review, [["severe", "terrible", "awful", "horrible", "intense", "extreme"], [.. Pain, "hurt"]]),
         ("stabbing pain", ScreeningTier.Review, [["knife", "knives", "stabbing", "stab", "stabs"]]),
         ("shooting pain", ScreeningTier.Review, [["shooting"]]),
         ("electric pain", ScreeningTier.Review, [["electric*", "shocks"]]),

@@ -138,6 +138,8 @@ public sealed class NoteScreenTests
         { "woke up drenched in sweat again", ScreeningTier.Urgent, "sweating" },
         { "I woke up early and did them before work, will keep it up", ScreeningTier.None, null },
         { "the pain woke me at 3am", ScreeningTier.Urgent, "pain at night" },
+        { "woke up sore this morning, my back was sore all day", ScreeningTier.None, null },
+        { "still sore the next day", ScreeningTier.Review, "pain that won't ease" },
         { "couldn't sleep because of the pain", ScreeningTier.Urgent, "pain at night" },
         { "I've lost about 6 kilos without trying", ScreeningTier.Urgent, "weight loss" },
         { "lost my appetite, clothes are loose", ScreeningTier.Urgent, "loss of appetite" },
