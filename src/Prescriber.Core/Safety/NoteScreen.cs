@@ -14,6 +14,9 @@ namespace Prescriber.Core.Safety;
 /// </summary>
 public static partial class NoteScreen
 {
+    /// <summary>The family of notes that speak of ending one's life or self-harm.</summary>
+    public const string SelfHarm = "thoughts of self-harm";
+
     private const int Window = 8;
     private const int NegationReach = 6;
 
@@ -27,6 +30,8 @@ public static partial class NoteScreen
     [
         ("chest pain", ScreeningTier.Emergency, [["chest"], [.. Pain, "hurt", "sore", "pressure", "tight*", "squeez*", "heavy", "heaviness"]]),
         ("crushing pain", ScreeningTier.Emergency, [["crushing"]]),
+        // Angina needing its spray during a session is chest pain, named.
+        ("angina", ScreeningTier.Emergency, [["angina", "gtn", "nitroglycerin", "nitro"]]),
         ("short of breath", ScreeningTier.Emergency, [["short", "shortness", "trouble", "hard", "difficulty", "can't", "cannot", "couldn't", "unable", "struggling", "struggled"], ["breath*"]]),
         ("out of breath", ScreeningTier.Emergency, [["out"], ["of"], ["breath"]]),
         ("painful breathing", ScreeningTier.Urgent, [["hurts", "hurt", "hurting", "painful"], ["breath*", "inhal*"]]),
@@ -113,6 +118,18 @@ public static partial class NoteScreen
         // Pain that does not settle: here the negation is the symptom (review tier, as in the reference).
         ("pain that won't ease", ScreeningTier.Review, [["won't", "doesn't", "didn't", "hasn't", "never", "isn't"], ["go", "goes", "gone", "going"], ["away"]]),
         ("pain that won't ease", ScreeningTier.Review, [["won't", "doesn't", "hasn't", "never", "isn't", "not"], ["ease", "eases", "easing", "settle", "settles", "settling"]]),
+        // Not a back sign, but no clinic would want it missed in a note: urgent for the clinician,
+        // and the patient is pointed to emergency services and a crisis line (SafetyChecklist.CrisisLine).
+        (SelfHarm, ScreeningTier.Urgent, [["suicid*"]]),
+        (SelfHarm, ScreeningTier.Urgent, [["kill", "killing", "harm", "harming"], ["myself"]]),
+        (SelfHarm, ScreeningTier.Urgent, [["self"], ["harm", "harming"]]),
+        (SelfHarm, ScreeningTier.Urgent, [["end", "ending", "take", "taking"], ["my", "own"], ["life"]]),
+        (SelfHarm, ScreeningTier.Urgent, [["end"], ["it"], ["all"]]),
+        (SelfHarm, ScreeningTier.Urgent, [["want", "wanted", "wish"], ["to"], ["die", "dead"]]),
+        (SelfHarm, ScreeningTier.Urgent, [["better"], ["off"], ["dead"]]),
+        (SelfHarm, ScreeningTier.Urgent, [["wish", "wished"], ["dead"]]),
+        (SelfHarm, ScreeningTier.Urgent, [["don't", "do"], ["want"], ["live", "living", "alive"]]),
+        (SelfHarm, ScreeningTier.Urgent, [["no"], ["point"], ["living", "life"]]),
         // Not settled by the next morning (review in the reference).
         ("pain that won't ease", ScreeningTier.Review, [["still"], [.. Pain, "sore", "there"], ["next", "following", "morning"]]),
         // Worse by the patient's own account: the rules see a rise in the scores, this sees the words.
@@ -139,6 +156,8 @@ public static partial class NoteScreen
         // Falling asleep or behind is no fall.
         ["fall"] = ["asleep", "behind", "apart", "short", "through", "for"],
         ["weakness"] = ["spot", "spots", "point", "points", "link"],
+        // The "dead bug" is an exercise.
+        [SelfHarm] = ["bug", "bugs"],
     };
 
     // Everyday words one letter away from a term, or starting with a term's prefix: they match a
@@ -158,6 +177,9 @@ public static partial class NoteScreen
     [GeneratedRegex(@"[a-z0-9']+")]
     private static partial Regex Word();
 
+    [GeneratedRegex(@"\b(did|do|does|is|was|were|have|has|had|are|could|would|should|ca|wo)nt\b")]
+    private static partial Regex Contraction();
+
     public static IReadOnlyList<NoteMatch> Screen(string? note)
     {
         if (string.IsNullOrWhiteSpace(note))
@@ -166,6 +188,8 @@ public static partial class NoteScreen
         }
 
         var text = note.ToLowerInvariant().Replace('\u2019', '\'').Replace("n’t", "n't", StringComparison.Ordinal);
+        // Phones drop the apostrophe: "didnt fall" denies as "didn't fall" does.
+        text = Contraction().Replace(text, "$1n't");
         var matches = new List<NoteMatch>();
         var negatedList = false;
         foreach (var (clause, afterComma, beforeContrast) in Clauses(text))

@@ -27,6 +27,13 @@ public static class SafetyChecklist
         return fromAnswers > baseline ? fromAnswers : baseline;
     }
 
+    /// <summary>Added to the patient's message when their note speaks of ending their life or self-harm.</summary>
+    public const string CrisisLine = "If you are thinking about ending your life or harming yourself, please call emergency services now (911 in the US and Canada, 112 in Europe, 999 in the UK) or a crisis line where you live. You do not have to wait for your clinician.";
+
+    /// <summary>The words the patient reads for each tier, with the crisis line when the note called for it.</summary>
+    public static string MessageFor(ScreeningTier tier, string? note) =>
+        NoteScreen.Screen(note).Any(m => m.Family == NoteScreen.SelfHarm) ? $"{MessageFor(tier)} {CrisisLine}" : MessageFor(tier);
+
     /// <summary>The words the patient reads for each tier.</summary>
     public static string MessageFor(ScreeningTier tier) => tier switch
     {

@@ -161,6 +161,17 @@ public sealed class NoteScreenTests
         { "no worse than last week", ScreeningTier.None, null },
         { "hurt my back lifting groceries so skipped today", ScreeningTier.Review, "new strain" },
         { "can barely move my neck this morning", ScreeningTier.None, null },
+        { "I have angina, took my spray after the first set", ScreeningTier.Emergency, "angina" },
+        { "didnt fall, just sat down hard", ScreeningTier.None, null },
+        { "dont have any numbness", ScreeningTier.None, null },
+        { "cant breathe properly", ScreeningTier.Emergency, "short of breath" },
+        // Beyond the back: a note about ending one's life is never left unread.
+        { "some days I want to end it all", ScreeningTier.Urgent, NoteScreen.SelfHarm },
+        { "I wish I was dead", ScreeningTier.Urgent, NoteScreen.SelfHarm },
+        { "no point living with this pain", ScreeningTier.Urgent, NoteScreen.SelfHarm },
+        { "I'm not suicidal, just frustrated", ScreeningTier.None, null },
+        { "I hurt myself lifting a box, so I want to end my session early", ScreeningTier.None, null },
+        { "this pain is killing me", ScreeningTier.None, null },
         { "Really helped my upper back today", ScreeningTier.None, null },
         { "over lying down can get upper back pain too", ScreeningTier.None, null },
         { "felt stiff, a bit sore after", ScreeningTier.None, null },
@@ -182,6 +193,15 @@ public sealed class NoteScreenTests
         {
             Assert.Contains(matches, m => m.Family == family);
         }
+    }
+
+    [Fact]
+    public void Only_a_note_about_self_harm_adds_the_crisis_line_to_the_patients_message()
+    {
+        Assert.EndsWith(SafetyChecklist.CrisisLine, SafetyChecklist.MessageFor(ScreeningTier.Urgent, "I want to die"), StringComparison.Ordinal);
+        Assert.StartsWith(SafetyChecklist.MessageFor(ScreeningTier.Urgent), SafetyChecklist.MessageFor(ScreeningTier.Urgent, "I want to die"), StringComparison.Ordinal);
+        Assert.Equal(SafetyChecklist.MessageFor(ScreeningTier.Urgent), SafetyChecklist.MessageFor(ScreeningTier.Urgent, "my fingers tingle"));
+        Assert.Equal(SafetyChecklist.MessageFor(ScreeningTier.None), SafetyChecklist.MessageFor(ScreeningTier.None, null));
     }
 
     [Fact]

@@ -162,6 +162,31 @@ public abstract class SessionApiTests<TApp>(TApp app) : ProviderTests<TApp>(app)
     }
 
     [Fact]
+    public async Task A_note_about_ending_ones_life_reaches_the_clinician_at_once_and_points_the_patient_to_a_crisis_line()
+    {
+        var setup = await LoggingSetup.CreateAsync(App);
+
+        var logged = await setup.PostAsync(setup.Submission(painBefore: 2, painAfter: 2, note: "did them but honestly some days I want to end it all"));
+        var receipt = (await logged.Content.ReadFromJsonAsync<SessionReceipt>(LoggingSetup.Json))!;
+        Assert.Equal(ScreeningState.Pending, receipt.Screening);
+        var flag = Assert.Single(await setup.FlagsAsync());
+        Assert.Equal(ScreeningTier.Urgent, flag.Severity);
+        Assert.Contains(NoteScreen.SelfHarm, flag.Summary, StringComparison.Ordinal);
+
+        // Every answer "no": the words alone keep it urgent, and the patient reads where to call.
+        var answered = await setup.ApiClient().PostAsJsonAsync($"/api/sessions/{receipt.Id}/screening", new { yes = Array.Empty<int>() }, LoggingSetup.Json);
+        var result = (await answered.Content.ReadFromJsonAsync<ScreeningResult>(LoggingSetup.Json))!;
+        Assert.Equal(ScreeningTier.Urgent, result.Tier);
+        Assert.Contains(SafetyChecklist.CrisisLine, result.Message, StringComparison.Ordinal);
+
+        // A note without those words gets the tier's message alone.
+        var other = await setup.PostAsync(setup.Submission(painBefore: 2, painAfter: 2, note: "my fingers were tingling"));
+        var otherId = (await other.Content.ReadFromJsonAsync<SessionReceipt>(LoggingSetup.Json))!.Id;
+        var plain = await setup.ApiClient().PostAsJsonAsync($"/api/sessions/{otherId}/screening", new { yes = Array.Empty<int>() }, LoggingSetup.Json);
+        Assert.DoesNotContain(SafetyChecklist.CrisisLine, (await plain.Content.ReadFromJsonAsync<ScreeningResult>(LoggingSetup.Json))!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_skipped_exercise_makes_a_partial_session_and_keeps_its_reason()
     {
         var setup = await LoggingSetup.CreateAsync(App);
