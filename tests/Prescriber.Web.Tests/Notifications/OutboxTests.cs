@@ -65,11 +65,7 @@ public abstract class OutboxTests<TApp>(TApp app) : MailTests<TApp>(app) where T
     public async Task A_wave_due_while_the_server_is_down_waits_then_arrives_exactly_once()
     {
         var token = Token();
-        var rows = new List<OutboxMessage>();
-        for (var i = 0; i < 50; i++)
-        {
-            rows.Add(await QueueAsync($"{token}-{i}@mail.test"));
-        }
+        var rows = await QueueManyAsync(token, 50);
 
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var down = Smtp(ClosedPort());
@@ -104,11 +100,7 @@ public abstract class OutboxTests<TApp>(TApp app) : MailTests<TApp>(app) where T
     public async Task A_crashed_dispatchers_messages_go_out_once_its_lease_has_run_out_and_not_before()
     {
         var token = Token();
-        var rows = new List<OutboxMessage>();
-        for (var i = 0; i < 3; i++)
-        {
-            rows.Add(await QueueAsync($"{token}-{i}@mail.test"));
-        }
+        var rows = await QueueManyAsync(token, 3);
 
         // A dispatcher claimed them and died before sending: the rows stay "Sending" under its lease.
         var claimedAt = DateTime.UtcNow;
@@ -141,11 +133,7 @@ public abstract class OutboxTests<TApp>(TApp app) : MailTests<TApp>(app) where T
     public async Task Two_dispatchers_at_once_deliver_every_message_exactly_once()
     {
         var token = Token();
-        var rows = new List<OutboxMessage>();
-        for (var i = 0; i < 60; i++)
-        {
-            rows.Add(await QueueAsync($"{token}-{i}@mail.test"));
-        }
+        var rows = await QueueManyAsync(token, 60);
 
         var runs = await Task.WhenAll(DispatchAsync(), DispatchAsync());
 
@@ -158,11 +146,7 @@ public abstract class OutboxTests<TApp>(TApp app) : MailTests<TApp>(app) where T
     public async Task One_run_over_three_connections_delivers_every_message_exactly_once()
     {
         var token = Token();
-        var rows = new List<OutboxMessage>();
-        for (var i = 0; i < 60; i++)
-        {
-            rows.Add(await QueueAsync($"{token}-{i}@mail.test"));
-        }
+        var rows = await QueueManyAsync(token, 60);
 
         await using var gate = new SmtpGate(TestServices.SmtpHost!, TestServices.SmtpPort, max: int.MaxValue);
         var smtp = Smtp(gate.Port);
@@ -183,11 +167,7 @@ public abstract class OutboxTests<TApp>(TApp app) : MailTests<TApp>(app) where T
     public async Task A_server_that_takes_one_connection_per_client_gets_the_whole_run_over_that_one()
     {
         var token = Token();
-        var rows = new List<OutboxMessage>();
-        for (var i = 0; i < 40; i++)
-        {
-            rows.Add(await QueueAsync($"{token}-{i}@mail.test"));
-        }
+        var rows = await QueueManyAsync(token, 40);
 
         await using var gate = new SmtpGate(TestServices.SmtpHost!, TestServices.SmtpPort, max: 1);
         var smtp = Smtp(gate.Port);
@@ -306,6 +286,18 @@ public abstract class OutboxTests<TApp>(TApp app) : MailTests<TApp>(app) where T
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>Queues <paramref name="count"/> messages to addresses starting with <paramref name="token"/>.</summary>
+    private async Task<List<OutboxMessage>> QueueManyAsync(string token, int count)
+    {
+        var rows = new List<OutboxMessage>();
+        for (var i = 0; i < count; i++)
+        {
+            rows.Add(await QueueAsync($"{token}-{i}@mail.test"));
+        }
+
+        return rows;
     }
 
     private static void AssertDeliveredOnce(string token, List<OutboxMessage> rows)
