@@ -80,7 +80,8 @@ public static partial class NoteScreen
         ("pins and needles", ScreeningTier.Urgent, [["pins"], ["needles"]]),
         ("weakness", ScreeningTier.Urgent, [["weak", "weakness", "weaker", "buckled", "buckling"]]),
         ("weakness", ScreeningTier.Urgent, [["arm", "arms", "hand", "hands", "leg", "legs"], ["useless", "limp"]]),
-        ("weakness", ScreeningTier.Urgent, [["arm", "arms", "leg", "legs", "knees"], ["jelly", "rubber", "rubbery"]]),
+        // Legs, not arms: arms "like jelly" after the wall angels are tired muscles.
+        ("weakness", ScreeningTier.Urgent, [["leg", "legs", "knees"], ["jelly", "rubber", "rubbery"]]),
         ("gave way", ScreeningTier.Urgent, [["gave", "giving", "gives"], ["way", "out"]]),
         ("clumsy", ScreeningTier.Urgent, [["clumsy", "unsteady", "wobbly", "stumbl*", "staggered", "staggering"]]),
         ("lost balance", ScreeningTier.Urgent, [["lost", "losing", "lose", "loses"], ["balance"]]),
@@ -133,7 +134,9 @@ public static partial class NoteScreen
         // Not settled by the next morning (review in the reference).
         ("pain that won't ease", ScreeningTier.Review, [["still"], [.. Pain, "sore", "there"], ["next", "following", "morning"]]),
         // Worse by the patient's own account: the rules see a rise in the scores, this sees the words.
-        ("getting worse", ScreeningTier.Review, [["worse", "worsening", "worsened"]]),
+        // With the pain or the place named, or "getting worse": a worse posture or form is no symptom.
+        ("getting worse", ScreeningTier.Review, [["worse", "worsening", "worsened"], [.. Pain, "sore", "soreness", "stiff", "stiffness", "symptoms", "back", "neck", "shoulder", "shoulders", "blades", "spine", "ribs"]]),
+        ("getting worse", ScreeningTier.Review, [["getting", "gotten", "keeps"], ["worse"]]),
         // A new strain: whether it was an injury is the checklist's eighth question.
         ("new strain", ScreeningTier.Review, [["hurt", "injured", "tweaked", "pulled", "strained", "sprained", "wrenched"], ["my", "his", "her"], ["back", "neck", "shoulder", "shoulders", "spine", "ribs"]]),
         ("new strain", ScreeningTier.Review, [["back"], ["went", "gone", "goes"], ["out"]]),
