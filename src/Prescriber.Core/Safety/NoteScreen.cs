@@ -52,10 +52,10 @@ public static partial class NoteScreen
         ("wet myself", ScreeningTier.Emergency, [["wet", "peed", "soiled"], ["myself", "pants", "trousers"]]),
         ("tearing pain", ScreeningTier.Emergency, [["tearing", "ripping"]]),
         ("pain into the arm, jaw or neck", ScreeningTier.Urgent, [["spread*", "radiat*", "runs", "run", "running", "goes", "going", "travel*", "shoot*", "moves", "into", "down"], ["arm", "arms", "jaw", "neck", "leg", "legs", "hand", "hands"]]),
-        // A left arm that aches or feels heavy is urgent; alone, "left arm" is as often a tired arm
-        // as a warning (review: the checklist asks about the rest).
         // Thoracic pain that travels to the front ("goes into my chest"); not "chin to chest", a stretch's cue.
         ("pain into the chest", ScreeningTier.Urgent, [["spread*", "radiat*", "goes", "going", "travel*", "shoot*", "moves", "moving", "wraps", "wrapping"], ["chest"]]),
+        // A left arm that aches or feels heavy is urgent; alone, "left arm" is as often a tired arm
+        // as a warning (review: the checklist asks about the rest).
         ("left arm", ScreeningTier.Urgent, [["left"], ["arm"], [.. Pain, "sore", "heavy", "heaviness"]]),
         ("left arm", ScreeningTier.Review, [["left"], ["arm"]]),
         ("jaw", ScreeningTier.Urgent, [["jaw"]]),

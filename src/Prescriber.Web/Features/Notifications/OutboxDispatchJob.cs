@@ -15,7 +15,7 @@ namespace Prescriber.Web.Features.Notifications;
 /// Sends due outbox rows. Rows are claimed with a lease (a conditional update), so dispatchers on
 /// several servers, or two runs that overlap, never send the same row; a crashed dispatcher's
 /// rows become due again when its lease runs out. A run sends over <c>Smtp:Connections</c> SMTP
-/// connections (one by default), each reused for all the rows it sends. A writer that creates
+/// connections (two by default; the second only while messages wait), each reused for all the rows it sends. A writer that creates
 /// many rows at once (the reminder scan) can write them already leased to a run and hand them
 /// over itself (<see cref="SendAsync"/>), sparing the claim's update and read of every row.
 /// </summary>
