@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Prescriber.Core.Notifications;
 using Prescriber.Data;
@@ -38,6 +39,29 @@ public abstract class MailTests<TApp> : ProviderTests<TApp> where TApp : Prescri
         await App.InScopeAsync(sp => OutboxWriter.EnqueueAndSaveAsync(sp.GetRequiredService<AppDbContext>(), message, DateTime.UtcNow));
         return message;
     }
+
+    /// <summary>This test's outbox rows: those whose recipient starts with <paramref name="token"/>, any clinic.</summary>
+    protected Task<List<OutboxMessage>> OutboxRowsAsync(string token) =>
+        App.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().OutboxMessages.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.ToAddress.StartsWith(token)).ToListAsync());
+
+    /// <summary>Every row sent on the given attempt, its lease released, no error left.</summary>
+    protected static void AssertAllSent(IEnumerable<OutboxMessage> rows, int attempts) => Assert.All(rows, r =>
+    {
+        Assert.Equal(OutboxStatus.Sent, r.Status);
+        Assert.Equal(attempts, r.Attempts);
+        Assert.Null(r.LockedBy);
+        Assert.Null(r.LastError);
+    });
+
+    /// <summary>Every row back to pending after an unreachable server, unleased, not due for the first backoff.</summary>
+    protected static void AssertAllWaitingForRetry(IEnumerable<OutboxMessage> rows, DateTimeOffset now) => Assert.All(rows, r =>
+    {
+        Assert.Equal(OutboxStatus.Pending, r.Status);
+        Assert.Null(r.LockedBy);
+        Assert.Contains("Could not connect", r.LastError, StringComparison.Ordinal);
+        Assert.True(r.NextAttemptAt >= now.UtcDateTime.AddSeconds(29), $"next attempt {r.NextAttemptAt:O}");
+    });
 
     /// <summary>The job as Hangfire would run it, with the app's own settings.</summary>
     protected Task<int> DispatchAsync() =>

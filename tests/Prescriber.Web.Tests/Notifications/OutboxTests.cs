@@ -72,16 +72,10 @@ public abstract class OutboxTests<TApp>(TApp app) : MailTests<TApp>(app) where T
 
         await DispatchWithAsync(down, clock);
 
-        var waiting = await RowsAsync(token);
+        var waiting = await OutboxRowsAsync(token);
         Assert.Equal(50, waiting.Count);
-        Assert.All(waiting, r =>
-        {
-            Assert.Equal(OutboxStatus.Pending, r.Status);
-            Assert.Equal(1, r.Attempts);
-            Assert.Contains("Could not connect", r.LastError, StringComparison.Ordinal);
-            Assert.True(r.NextAttemptAt >= clock.GetUtcNow().UtcDateTime.AddSeconds(29), $"next attempt {r.NextAttemptAt:O}");
-            Assert.Null(r.LockedBy);
-        });
+        AssertAllWaitingForRetry(waiting, clock.GetUtcNow());
+        Assert.All(waiting, r => Assert.Equal(1, r.Attempts));
         Assert.Empty(Mailbox.To(token));
 
         // Up again, but before the backoff has passed: nothing is due yet.
@@ -93,7 +87,7 @@ public abstract class OutboxTests<TApp>(TApp app) : MailTests<TApp>(app) where T
         Assert.True(await DispatchWithAsync(Smtp(TestServices.SmtpPort), clock) >= 50);
 
         AssertDeliveredOnce(token, rows);
-        Assert.All(await RowsAsync(token), r => Assert.Equal(OutboxStatus.Sent, r.Status));
+        Assert.All(await OutboxRowsAsync(token), r => Assert.Equal(OutboxStatus.Sent, r.Status));
     }
 
     [Fact]
@@ -121,12 +115,7 @@ public abstract class OutboxTests<TApp>(TApp app) : MailTests<TApp>(app) where T
         await DispatchWithAsync(Smtp(TestServices.SmtpPort), clock);
 
         AssertDeliveredOnce(token, rows);
-        Assert.All(await RowsAsync(token), r =>
-        {
-            Assert.Equal(OutboxStatus.Sent, r.Status);
-            Assert.Equal(2, r.Attempts);
-            Assert.Null(r.LockedBy);
-        });
+        AssertAllSent(await OutboxRowsAsync(token), attempts: 2);
     }
 
     [Fact]
@@ -139,7 +128,7 @@ public abstract class OutboxTests<TApp>(TApp app) : MailTests<TApp>(app) where T
 
         Assert.True(runs.Sum() >= 60, $"sent {runs[0]} + {runs[1]}");
         AssertDeliveredOnce(token, rows);
-        Assert.All(await RowsAsync(token), r => Assert.Equal(1, r.Attempts));
+        Assert.All(await OutboxRowsAsync(token), r => Assert.Equal(1, r.Attempts));
     }
 
     [Fact]
@@ -155,12 +144,7 @@ public abstract class OutboxTests<TApp>(TApp app) : MailTests<TApp>(app) where T
         Assert.Equal(3, gate.Passed);
 
         AssertDeliveredOnce(token, rows);
-        Assert.All(await RowsAsync(token), r =>
-        {
-            Assert.Equal(OutboxStatus.Sent, r.Status);
-            Assert.Equal(1, r.Attempts);
-            Assert.Null(r.LockedBy);
-        });
+        AssertAllSent(await OutboxRowsAsync(token), attempts: 1);
     }
 
     [Fact]
@@ -178,12 +162,7 @@ public abstract class OutboxTests<TApp>(TApp app) : MailTests<TApp>(app) where T
         Assert.True(gate.Refused >= 1, "the run never asked for a second connection");
         Assert.Equal(1, gate.Passed);
         AssertDeliveredOnce(token, rows);
-        Assert.All(await RowsAsync(token), r =>
-        {
-            Assert.Equal(OutboxStatus.Sent, r.Status);
-            Assert.Equal(1, r.Attempts);
-            Assert.Null(r.LastError);
-        });
+        AssertAllSent(await OutboxRowsAsync(token), attempts: 1);
     }
 
     [Fact]
@@ -223,8 +202,8 @@ public abstract class OutboxTests<TApp>(TApp app) : MailTests<TApp>(app) where T
             Assert.True(OutboxWriter.IsDuplicateKey(error), error.InnerException?.Message);
         });
 
-        Assert.Single(await RowsAsync(token), r => r.DedupKey == key);
-        Assert.Single(await RowsAsync(token), r => r.DedupKey == raceKey);
+        Assert.Single(await OutboxRowsAsync(token), r => r.DedupKey == key);
+        Assert.Single(await OutboxRowsAsync(token), r => r.DedupKey == raceKey);
         await DispatchAsync();
         Assert.Single(Mailbox.To($"{token}@"));
         Assert.Single(Mailbox.To($"{token}-race@"));
@@ -311,9 +290,6 @@ public abstract class OutboxTests<TApp>(TApp app) : MailTests<TApp>(app) where T
 
     private Task<OutboxMessage> RowAsync(Guid id) =>
         App.InScopeAsync(sp => Db(sp).OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));
-
-    private Task<List<OutboxMessage>> RowsAsync(string token) =>
-        App.InScopeAsync(sp => Db(sp).OutboxMessages.AsNoTracking().Where(m => m.ToAddress.StartsWith(token)).ToListAsync());
 
     /// <summary>The same job on other mail settings and another clock.</summary>
     private Task<int> DispatchWithAsync(SmtpOptions smtp, TimeProvider time) =>

@@ -135,15 +135,9 @@ public abstract partial class ReminderTests<TApp>(TApp app) : MailTests<TApp>(ap
         SetClock("2026-12-05T07:45:00Z");
         await App.InScopeAsync(sp => Job(sp, Unreachable(sp)).RunAsync(TestContext.Current.CancellationToken));
         Assert.Empty(Mailbox.To(token));
-        var waiting = await OutboxAsync(token);
+        var waiting = await OutboxRowsAsync(token);
         Assert.Equal(3, waiting.Count);
-        Assert.All(waiting, r =>
-        {
-            Assert.Equal(OutboxStatus.Pending, r.Status);
-            Assert.Null(r.LockedBy);
-            Assert.Contains("Could not connect", r.LastError, StringComparison.Ordinal);
-            Assert.True(r.NextAttemptAt >= App.Clock.GetUtcNow().UtcDateTime.AddSeconds(29), $"next attempt {r.NextAttemptAt:O}");
-        });
+        AssertAllWaitingForRetry(waiting, App.Clock.GetUtcNow());
 
         // Up again: the dispatcher sends each once after the backoff.
         App.Clock.Advance(TimeSpan.FromSeconds(35));
@@ -155,14 +149,9 @@ public abstract partial class ReminderTests<TApp>(TApp app) : MailTests<TApp>(ap
         SetClock("2026-12-06T07:45:00Z");
         await RunAsync();
         Assert.Equal(6, Mailbox.To(token).Count);
-        var sent = (await OutboxAsync(token)).Where(r => r.CreatedAt.Date == new DateTime(2026, 12, 6)).ToList();
+        var sent = (await OutboxRowsAsync(token)).Where(r => r.CreatedAt.Date == new DateTime(2026, 12, 6)).ToList();
         Assert.Equal(3, sent.Count);
-        Assert.All(sent, r =>
-        {
-            Assert.Equal(OutboxStatus.Sent, r.Status);
-            Assert.Equal(1, r.Attempts);
-            Assert.Null(r.LockedBy);
-        });
+        AssertAllSent(sent, attempts: 1);
     }
 
     [Fact]
@@ -181,27 +170,27 @@ public abstract partial class ReminderTests<TApp>(TApp app) : MailTests<TApp>(ap
         silent.Start();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var run = App.InScopeAsync(sp => Job(sp, Dispatcher(sp, ((IPEndPoint)silent.LocalEndpoint).Port)).RunAsync(stop.Token));
-        for (var i = 0; i < 200 && (await OutboxAsync(token)).Count(r => r.Status == OutboxStatus.Sending) < 3; i++)
+        for (var i = 0; i < 200 && (await OutboxRowsAsync(token)).Count(r => r.Status == OutboxStatus.Sending) < 3; i++)
         {
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
 
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-        Assert.All(await OutboxAsync(token), r => Assert.Equal(OutboxStatus.Sending, r.Status));
+        Assert.All(await OutboxRowsAsync(token), r => Assert.Equal(OutboxStatus.Sending, r.Status));
         Assert.Empty(Mailbox.To(token));
 
         // Its lease still holds: the dispatcher leaves the rows alone, and a new run does not queue them again.
         await DispatchAsync();
         await RunAsync();
         Assert.Empty(Mailbox.To(token));
-        Assert.Equal(3, (await OutboxAsync(token)).Count);
+        Assert.Equal(3, (await OutboxRowsAsync(token)).Count);
 
         App.Clock.Advance(OutboxDispatchJob.Lease + TimeSpan.FromSeconds(1));
         await DispatchAsync();
         Assert.Equal(3, Mailbox.To(token).Select(m => m.MessageId).Distinct().Count());
         Assert.Equal(3, Mailbox.To(token).Count);
-        Assert.All(await OutboxAsync(token), r => Assert.Equal((OutboxStatus.Sent, 2), (r.Status, r.Attempts)));
+        AssertAllSent(await OutboxRowsAsync(token), attempts: 2);
     }
 
     [Fact]
@@ -308,9 +297,6 @@ public abstract partial class ReminderTests<TApp>(TApp app) : MailTests<TApp>(ap
             App.Clock,
             NullLogger<OutboxDispatchJob>.Instance);
     }
-
-    private Task<List<OutboxMessage>> OutboxAsync(string token) =>
-        App.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().OutboxMessages.IgnoreQueryFilters().AsNoTracking().Where(m => m.ToAddress.StartsWith(token)).ToListAsync());
 
     private PatientLinks Links() => App.Services.GetRequiredService<PatientLinks>();
 
