@@ -48,7 +48,13 @@ public sealed class OutboxMessage
 
     public string? LockedBy { get; set; }
 
+    /// <summary>The server's (or the connection's) last refusal, cut to <see cref="MaxErrorLength"/>.</summary>
     public string? LastError { get; set; }
+
+    public const int MaxErrorLength = 2000;
+
+    /// <summary>A reason cut to what <see cref="LastError"/> holds.</summary>
+    public static string ErrorText(string reason) => reason.Length <= MaxErrorLength ? reason : reason[..MaxErrorLength];
 
     public DateTime CreatedAt { get; set; }
 

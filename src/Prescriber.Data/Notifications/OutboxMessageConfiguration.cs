@@ -17,7 +17,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.MessageId).HasMaxLength(100);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.LockedBy).HasMaxLength(100);
-        builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.MaxErrorLength);
         builder.ComplexCollection(m => m.Attachments, b => b.ToJson());
         builder.ComplexCollection(m => m.Headers, b => b.ToJson());
 

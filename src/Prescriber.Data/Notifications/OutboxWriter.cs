@@ -70,6 +70,20 @@ public static class OutboxWriter
     }
 
     /// <summary>
+    /// Makes a new row one that waits for the dispatcher's retry after <paramref name="retryAt"/>
+    /// because of <paramref name="reason"/>: what a writer does when it already knows the mail
+    /// server is down, so the row reads as if it had been tried.
+    /// </summary>
+    public static void WaitForRetry(OutboxMessage message, DateTime retryAt, string reason)
+    {
+        message.LastError = OutboxMessage.ErrorText(reason);
+        if (message.NextAttemptAt < retryAt)
+        {
+            message.NextAttemptAt = retryAt;
+        }
+    }
+
+    /// <summary>
     /// Enqueues one message in its own save, for callers with nothing else to commit (account
     /// emails). A duplicate key, even one that lost a race, counts as already queued.
     /// </summary>

@@ -22,7 +22,7 @@ public static class ReminderBatchWriter
 {
     private const string MessagesCopy = """
         COPY "OutboxMessages" ("Id", "ClinicId", "Kind", "ToAddress", "ToName", "Subject", "HtmlBody", "TextBody",
-            "Attachments", "Headers", "DedupKey", "Status", "Attempts", "NextAttemptAt", "CreatedAt", "MessageId", "LockedBy", "LockedUntil")
+            "Attachments", "Headers", "DedupKey", "Status", "Attempts", "NextAttemptAt", "CreatedAt", "MessageId", "LockedBy", "LockedUntil", "LastError")
         FROM STDIN (FORMAT BINARY)
         """;
 
@@ -105,6 +105,7 @@ public static class ReminderBatchWriter
             await copy.WriteAsync(m.MessageId, NpgsqlDbType.Varchar, cancellationToken);
             await WriteNullableAsync(copy, m.LockedBy, NpgsqlDbType.Varchar, cancellationToken);
             await WriteNullableAsync(copy, m.LockedUntil, NpgsqlDbType.TimestampTz, cancellationToken);
+            await WriteNullableAsync(copy, m.LastError, NpgsqlDbType.Varchar, cancellationToken);
         }
 
         await copy.CompleteAsync(cancellationToken);

@@ -34,8 +34,6 @@ public sealed class OutboxDispatchJob(
 
     public static readonly TimeSpan MaxRetry = TimeSpan.FromHours(1);
 
-    private const int MaxErrorLength = 2000;
-
     /// <summary>
     /// At most this many accepted messages are waiting for their "sent" update at any time (see
     /// <see cref="SentMarker"/>): a crash resends at most these. The update runs beside the sends
@@ -339,7 +337,7 @@ public sealed class OutboxDispatchJob(
     private async Task RetryLaterAsync(OutboxMessage row, string worker, string reason, CancellationToken cancellationToken)
     {
         var next = Now() + Backoff(row.Attempts);
-        var error = Trim(reason);
+        var error = OutboxMessage.ErrorText(reason);
         await UpdateClaimedAsync(row, worker, s => s
             .SetProperty(m => m.Status, OutboxStatus.Pending)
             .SetProperty(m => m.NextAttemptAt, next)
@@ -351,7 +349,7 @@ public sealed class OutboxDispatchJob(
     private async Task FailAsync(OutboxMessage row, string worker, string reason, CancellationToken cancellationToken)
     {
         log.LogWarning("Outbox message {Id} ({Kind}) failed for good: {Reason}", row.Id, row.Kind, reason);
-        var error = Trim(reason);
+        var error = OutboxMessage.ErrorText(reason);
         await UpdateClaimedAsync(row, worker, s => s
             .SetProperty(m => m.Status, OutboxStatus.Failed)
             .SetProperty(m => m.LastError, error)
@@ -381,6 +379,4 @@ public sealed class OutboxDispatchJob(
     }
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
-
-    private static string Trim(string reason) => reason.Length <= MaxErrorLength ? reason : reason[..MaxErrorLength];
 }

@@ -177,8 +177,20 @@ public sealed class ReminderJob(
             return [];
         }
 
-        // Claimed by this run while its mail server answers; the lease counts from the save.
-        (string, DateTime)? lease = run.Unreachable is null ? (run.Worker, time.GetUtcNow().UtcDateTime + OutboxDispatchJob.Lease) : null;
+        // Claimed by this run while its mail server answers; the lease counts from the save. Once
+        // it is known unreachable, the rest wait for the dispatcher's retry with its reason, just
+        // as the claimed rows it could not send do: one state for the whole wave, whichever way
+        // the race between this scan and the failing connection went.
+        var unreachable = run.Unreachable;
+        (string, DateTime)? lease = unreachable is null ? (run.Worker, time.GetUtcNow().UtcDateTime + OutboxDispatchJob.Lease) : null;
+        if (unreachable is not null)
+        {
+            var retry = created + OutboxDispatchJob.Backoff(0);
+            foreach (var (_, message) in pending)
+            {
+                OutboxWriter.WaitForRetry(message, retry, unreachable);
+            }
+        }
 
         // The whole batch in one transaction, each delivery with its email (a COPY on PostgreSQL).
         // If another run got some slot first, the unique index rejects it and each slot is saved alone.
