@@ -22,7 +22,7 @@ public static partial class NoteScreen
 
     // The words of pain; not a prefix, which would take in "painting". "Sore" is added where it
     // is no more than the soreness exercise leaves ("woke up sore" is not pain that wakes).
-    private static readonly string[] Pain = ["pain", "pains", "painful", "ache", "aches", "achy", "aching", "hurts", "hurting"];
+    private static readonly string[] Pain = ["pain", "pains", "painful", "ache", "aches", "achy", "aching", "hurts", "hurting", "throbbing", "throbs"];
 
     // Terms: a word, or a prefix ending in '*'. A family matches when one term of each group is
     // found within the window. Order inside a family does not matter.
@@ -48,7 +48,8 @@ public static partial class NoteScreen
         ("bladder or bowel", ScreeningTier.Emergency, [["bladder", "bowel*", "incontinen*"]]),
         // Saddle numbness and retention: the cauda equina signs the checklist's fourth question asks about.
         ("numb between the legs", ScreeningTier.Emergency, [["groin", "saddle", "genital*", "crotch", "perine*"], ["numb*", "tingl*", "feeling", "sensation"]]),
-        ("trouble passing urine", ScreeningTier.Emergency, [["trouble", "hard", "difficulty", "can't", "cannot", "couldn't", "unable", "struggle*", "struggling"], ["pee", "peeing", "urinat*", "urine", "wee", "weeing"]]),
+        ("trouble passing urine", ScreeningTier.Emergency, [["trouble", "hard", "difficulty", "can't", "cannot", "couldn't", "unable", "struggle*", "struggling", "haven't", "hasn't"], ["pee", "peeing", "urinat*", "urine", "wee", "weeing"]]),
+        ("trouble passing urine", ScreeningTier.Emergency, [["trouble", "hard", "difficulty", "can't", "cannot", "couldn't", "unable", "struggle*", "struggling", "haven't", "hasn't"], ["pass", "passed", "passing"], ["water", "urine"]]),
         ("wet myself", ScreeningTier.Emergency, [["wet", "peed", "soiled"], ["myself", "pants", "trousers"]]),
         ("tearing pain", ScreeningTier.Emergency, [["tearing", "ripping"]]),
         ("pain into the arm, jaw or neck", ScreeningTier.Urgent, [["spread*", "radiat*", "runs", "run", "running", "goes", "going", "travel*", "shoot*", "moves", "into", "down"], ["arm", "arms", "jaw", "neck", "leg", "legs", "hand", "hands"]]),
@@ -85,6 +86,7 @@ public static partial class NoteScreen
         ("gave way", ScreeningTier.Urgent, [["gave", "giving", "gives"], ["way", "out"]]),
         ("clumsy", ScreeningTier.Urgent, [["clumsy", "unsteady", "wobbly", "stumbl*", "staggered", "staggering"]]),
         ("lost balance", ScreeningTier.Urgent, [["lost", "losing", "lose", "loses"], ["balance"]]),
+        ("lost balance", ScreeningTier.Urgent, [["balance"], ["off", "bad", "poor", "awful", "terrible", "worse", "gone", "wobbly"]]),
         ("cannot lift", ScreeningTier.Urgent, [["can't", "cannot", "couldn't", "unable"], ["lift", "raise", "move"], ["arm", "arms", "leg", "legs", "hand", "hands", "foot"]]),
         ("dropping things", ScreeningTier.Urgent, [["dropping", "drop", "dropped"], ["things", "everything", "cup", "cups", "stuff"]]),
         ("fever", ScreeningTier.Urgent, [["fever*", "feverish", "temperature"]]),
@@ -103,12 +105,19 @@ public static partial class NoteScreen
         ("out of place", ScreeningTier.Urgent, [["popped", "came", "slipped", "went"], ["out"], ["place", "joint", "socket"]]),
         ("blood", ScreeningTier.Urgent, [["blood", "bloody"], ["cough*", "urine", "pee", "stool", "stools", "poo", "vomit*", "spit*", "sputum"]]),
         ("hit my head", ScreeningTier.Urgent, [["hit", "banged", "bumped", "knocked", "bang", "bump"], ["head"]]),
+        // Not in the back's reference, but a clinic would want them seen today: a clot in the leg,
+        // a seizure.
+        ("swollen calf or leg", ScreeningTier.Urgent, [["calf", "calves"], ["swollen", "swelling", "swelled", "hot", "red", "tender", "puffy"]]),
+        ("swollen calf or leg", ScreeningTier.Urgent, [["leg", "legs"], ["swollen", "swelling", "swelled", "puffy"], ["red", "hot", "warm", "tender"]]),
+        ("seizure", ScreeningTier.Urgent, [["seizure", "seizures", "convulsion", "convulsions", "convulsing"]]),
+        ("seizure", ScreeningTier.Urgent, [["had", "having"], ["a"], ["fit"]]),
         ("surgery", ScreeningTier.Urgent, [["surgery", "surgeries", "operation", "operated"]]),
         // Pain that wakes the patient, not waking up as such ("woke up early and did them").
         ("pain at night", ScreeningTier.Urgent, [["wakes", "woke", "waking"], ["me"]]),
         ("pain at night", ScreeningTier.Urgent, [["keeps", "kept", "keeping"], ["me"], ["up", "awake"]]),
         ("pain at night", ScreeningTier.Urgent, [["wakes", "woke", "waking", "wake"], ["night", "awake"]]),
         ("pain at night", ScreeningTier.Urgent, [["woke", "wake", "wakes", "waking"], ["up"], Pain]),
+        ("pain at night", ScreeningTier.Urgent, [["woke", "woken", "wakes", "waking"], ["with", "by"], Pain]),
         ("pain at night", ScreeningTier.Urgent, [["can't", "cannot", "couldn't", "unable", "trouble", "hard"], ["sleep"], [.. Pain, "sore"]]),
         ("constant pain", ScreeningTier.Urgent, [["constant", "constantly", "unbearable", "excruciat*", "agony", "agonizing", "agonising"]]),
         ("constant pain", ScreeningTier.Urgent, [Pain, ["all"], ["time", "day", "night"]]),
@@ -131,6 +140,9 @@ public static partial class NoteScreen
         (SelfHarm, ScreeningTier.Urgent, [["wish", "wished"], ["dead"]]),
         (SelfHarm, ScreeningTier.Urgent, [["don't", "do"], ["want"], ["live", "living", "alive"]]),
         (SelfHarm, ScreeningTier.Urgent, [["no"], ["point"], ["living", "life"]]),
+        // Wanting to, not having done it: "I hurt myself lifting" is an injury.
+        (SelfHarm, ScreeningTier.Urgent, [["want", "wanted", "wanting", "urge", "urges", "thoughts"], ["hurt", "hurting"], ["myself"]]),
+        (SelfHarm, ScreeningTier.Urgent, [["off", "be"], ["better"], ["without"], ["me"]]),
         // Not settled by the next morning (review in the reference).
         ("pain that won't ease", ScreeningTier.Review, [["still"], [.. Pain, "sore", "there"], ["next", "following", "morning"]]),
         // Worse by the patient's own account: the rules see a rise in the scores, this sees the words.
@@ -159,6 +171,10 @@ public static partial class NoteScreen
         // Falling asleep or behind is no fall.
         ["fall"] = ["asleep", "behind", "apart", "short", "through", "for"],
         ["weakness"] = ["spot", "spots", "point", "points", "link"],
+        // "Had a fit of coughing" is no seizure.
+        ["seizure"] = ["of", "ball", "bit", "free"],
+        // A headache on waking is not back pain that wakes.
+        ["pain at night"] = ["headache", "headaches"],
         // The "dead bug" is an exercise.
         [SelfHarm] = ["bug", "bugs"],
     };
@@ -168,7 +184,7 @@ public static partial class NoteScreen
     // "painting" is not pain), so a note about a skipped set or a spreadsheet is not a flag.
     private static readonly HashSet<string> OrdinaryWords =
         ["fewer", "sweat", "skip", "skipped", "skipping", "tripled", "tripling", "stay", "stays", "shouting", "shook", "keep", "move",
-         "paint", "paints", "painted", "painting", "painter", "spreadsheet", "spreadsheets", "radiator", "radiators"];
+         "paint", "paints", "painted", "painting", "painter", "spreadsheet", "spreadsheets", "radiator", "radiators", "thought"];
 
     private static readonly HashSet<string> Negations =
         ["no", "not", "never", "without", "denies", "deny", "none", "nor", "neither", "don't", "didn't", "doesn't", "isn't", "wasn't", "haven't", "hasn't", "hadn't", "aren't", "weren't", "zero"];
@@ -344,11 +360,12 @@ public static partial class NoteScreen
                     last = Math.Max(last, i);
                 }
 
-                // "Pain was not severe", "my chest isn't tight": a denial between the words.
+                // "Pain was not severe", "my chest isn't tight": a denial between the words (not
+                // one of the family's own words: "better without me").
                 var denied = false;
                 for (var i = start + 1; i < last && !denied; i++)
                 {
-                    denied = IsNegation(tokens, i);
+                    denied = !used.Contains(i) && IsNegation(tokens, i);
                 }
 
                 if (!denied && (notFollowedBy is null || last + 1 >= tokens.Length || !notFollowedBy.Contains(tokens[last + 1])))
