@@ -24,6 +24,9 @@ public static partial class NoteScreen
     // is no more than the soreness exercise leaves ("woke up sore" is not pain that wakes).
     private static readonly string[] Pain = ["pain", "pains", "painful", "ache", "aches", "achy", "aching", "hurts", "hurting", "throbbing", "throbs"];
 
+    // Words for pain that travels ("it goes round to the front").
+    private static readonly string[] Travels = ["goes", "going", "went", "moved", "moves", "moving", "spread*", "wraps", "wrapping", "comes", "coming", "radiat*", "travel*"];
+
     // Terms: a word, or a prefix ending in '*'. A family matches when one term of each group is
     // found within the window. Order inside a family does not matter.
     private static readonly (string Family, ScreeningTier Tier, string[][] Groups)[] Families =
@@ -39,7 +42,7 @@ public static partial class NoteScreen
         ("fainted", ScreeningTier.Emergency, [["faint*", "fainted", "collapsed"]]),
         ("passed out", ScreeningTier.Emergency, [["passed", "blacked"], ["out"]]),
         ("worst headache", ScreeningTier.Emergency, [["worst", "sudden", "severe", "thunderclap", "splitting", "blinding", "terrible", "awful", "horrible", "excruciating"], ["headache*"]]),
-        ("double vision", ScreeningTier.Emergency, [["double", "blurred", "blurry", "blurring", "lost", "dark", "black", "grey", "gray", "dim"], ["vision", "sight", "seeing"]]),
+        ("double vision", ScreeningTier.Emergency, [["double", "blurred", "blurry", "blurring", "lost", "dark", "black", "grey", "gray", "dim", "funny", "strange", "weird", "odd", "fuzzy", "foggy"], ["vision", "sight", "seeing"]]),
         // With the face named: alone, "drooping" is one slip away from "dropping" (things).
         ("face drooping", ScreeningTier.Emergency, [["face", "mouth", "smile", "eyelid", "lip", "lips"], ["droop*", "sagging", "lopsided"]]),
         ("slurred speech", ScreeningTier.Emergency, [["slurred", "slurring", "slur", "garbled"]]),
@@ -55,6 +58,7 @@ public static partial class NoteScreen
         ("pain into the arm, jaw or neck", ScreeningTier.Urgent, [["spread*", "radiat*", "runs", "run", "running", "goes", "going", "travel*", "shoot*", "moves", "into", "down"], ["arm", "arms", "jaw", "neck", "leg", "legs", "hand", "hands"]]),
         // Thoracic pain that travels to the front ("goes into my chest"); not "chin to chest", a stretch's cue.
         ("pain into the chest", ScreeningTier.Urgent, [["spread*", "radiat*", "goes", "going", "travel*", "shoot*", "moves", "moving", "wraps", "wrapping"], ["chest"]]),
+        ("pain into the chest", ScreeningTier.Urgent, [Travels, ["round", "around"], ["front"]]),
         // A left arm that aches or feels heavy is urgent; alone, "left arm" is as often a tired arm
         // as a warning (review: the checklist asks about the rest).
         ("left arm", ScreeningTier.Urgent, [["left"], ["arm"], [.. Pain, "sore", "heavy", "heaviness"]]),
@@ -67,7 +71,7 @@ public static partial class NoteScreen
         // "Felt sick" is nausea in British English; "sick of" (tired of) is not.
         ("feeling sick", ScreeningTier.Urgent, [["feel", "felt", "feeling", "feels"], ["sick"]]),
         ("threw up", ScreeningTier.Urgent, [["threw", "throwing", "throw"], ["up"]]),
-        ("dizziness", ScreeningTier.Urgent, [["dizz*", "lightheaded*", "vertigo", "giddy"]]),
+        ("dizziness", ScreeningTier.Urgent, [["dizz*", "lightheaded*", "vertigo", "giddy", "woozy"]]),
         ("light-headed", ScreeningTier.Urgent, [["light"], ["headed"]]),
         ("room spinning", ScreeningTier.Urgent, [["room", "everything", "head"], ["spinning", "spun", "spins"]]),
         ("palpitations", ScreeningTier.Urgent, [["palpitat*"]]),
@@ -119,6 +123,8 @@ public static partial class NoteScreen
         ("pain at night", ScreeningTier.Urgent, [["woke", "wake", "wakes", "waking"], ["up"], Pain]),
         ("pain at night", ScreeningTier.Urgent, [["woke", "woken", "wakes", "waking"], ["with", "by"], Pain]),
         ("pain at night", ScreeningTier.Urgent, [["can't", "cannot", "couldn't", "unable", "trouble", "hard"], ["sleep"], [.. Pain, "sore"]]),
+        // Here the denial is the finding: "not sleeping because of the pain".
+        ("pain at night", ScreeningTier.Urgent, [["not", "didn't", "haven't", "hardly", "barely", "badly", "poorly"], ["sleep", "sleeping", "slept"], ["because", "due", "from", "for", "with"], Pain]),
         ("constant pain", ScreeningTier.Urgent, [["constant", "constantly", "unbearable", "excruciat*", "agony", "agonizing", "agonising"]]),
         ("constant pain", ScreeningTier.Urgent, [Pain, ["all"], ["time", "day", "night"]]),
         // "No matter how I lie": the reference's "constant whatever the position".
@@ -152,14 +158,18 @@ public static partial class NoteScreen
         // A new strain: whether it was an injury is the checklist's eighth question.
         ("new strain", ScreeningTier.Review, [["hurt", "injured", "tweaked", "pulled", "strained", "sprained", "wrenched"], ["my", "his", "her"], ["back", "neck", "shoulder", "shoulders", "spine", "ribs"]]),
         ("new strain", ScreeningTier.Review, [["back"], ["went", "gone", "goes"], ["out"]]),
+        ("new strain", ScreeningTier.Review, [["something"], ["popped", "snapped", "went", "gave", "tore", "pinged", "twanged"], ["back", "neck", "shoulder", "spine", "ribs"]]),
         // The score says how bad; the words still bring the checklist when the score was left low.
         ("severe pain", ScreeningTier.Review, [["severe", "terrible", "awful", "horrible", "intense", "extreme"], [.. Pain, "hurt"]]),
+        ("severe pain", ScreeningTier.Review, [["struggling", "struggle", "can't", "cannot", "unable", "barely"], ["cope", "coping"]]),
         ("stabbing pain", ScreeningTier.Review, [["knife", "knives", "stabbing", "stab", "stabs"]]),
         ("shooting pain", ScreeningTier.Review, [["shooting"]]),
         ("electric pain", ScreeningTier.Review, [["electric*", "shocks"]]),
         ("burning pain", ScreeningTier.Review, [["burning", "burns"]]),
         ("sharp pain", ScreeningTier.Review, [["sharp"]]),
         ("spreading pain", ScreeningTier.Review, [["spread*", "radiat*"]]),
+        // Round the ribs or the side: the path of a thoracic nerve, worth a look.
+        ("spreading pain", ScreeningTier.Review, [Travels, ["round", "around"], ["ribs", "rib", "side", "ribcage"]]),
     ];
 
     // A family does not match when its last word is followed by one of these: "sick of" is fed
@@ -177,6 +187,14 @@ public static partial class NoteScreen
         ["pain at night"] = ["headache", "headaches"],
         // The "dead bug" is an exercise.
         [SelfHarm] = ["bug", "bugs"],
+    };
+
+    // A family does not match in a clause that names one of these: being unsteady on the Swiss
+    // ball (the library's I/Y/T/W) is the exercise, not unsteady walking.
+    private static readonly Dictionary<string, string[]> ExplainedBy = new()
+    {
+        ["clumsy"] = ["ball", "board", "cushion", "bosu"],
+        ["lost balance"] = ["ball", "board", "cushion", "bosu"],
     };
 
     // Everyday words one letter away from a term, or starting with a term's prefix: they match a
@@ -233,6 +251,7 @@ public static partial class NoteScreen
                 // One match a family name, the highest tier its variants reach.
                 var earlier = matches.FindIndex(m => m.Family == family);
                 if ((earlier < 0 || matches[earlier].Tier < tier)
+                    && !(ExplainedBy.TryGetValue(family, out var explained) && tokens.Any(explained.Contains))
                     && FindUnnegated(tokens, hits, FirstGroup[f], groups.Length, NotFollowedBy.GetValueOrDefault(family)) is { } span)
                 {
                     var match = new NoteMatch(family, tier, string.Join(' ', tokens[span.Start..(span.End + 1)]));
