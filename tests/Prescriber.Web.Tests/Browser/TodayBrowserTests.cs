@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +10,7 @@ using Prescriber.Core.Safety;
 using Prescriber.Data;
 using Prescriber.Web.Features.Patients;
 using Prescriber.Web.Features.Programs;
+using Prescriber.Web.Features.Sessions;
 using Prescriber.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -75,6 +77,11 @@ public sealed partial class TodayBrowserTests(TodayBrowserTests.MailingApp app) 
             .Where(f => f.PatientId == _patientId).ToListAsync());
         Assert.Contains(flags, f => f.Kind == FlagKind.RedFlagAnswer && f.Severity == ScreeningTier.Emergency);
         Assert.Contains(flags, f => f.Kind == FlagKind.RedFlagWords && f.Summary.Contains("left arm", StringComparison.Ordinal));
+
+        // The page after the checklist names the stored session's own day and how much was done.
+        var session = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().SessionLogs.IgnoreQueryFilters().SingleAsync(s => s.PatientId == _patientId));
+        await Expect(page.GetByText($"Your session for {session.LocalDate.ToString("dddd d MMMM", CultureInfo.InvariantCulture)} is recorded ({SessionText.Of(session.Status)})."))
+            .ToBeVisibleAsync();
     }
 
     private Guid _patientId;

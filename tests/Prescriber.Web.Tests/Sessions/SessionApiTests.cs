@@ -148,6 +148,7 @@ public abstract class SessionApiTests<TApp>(TApp app) : ProviderTests<TApp>(app)
         var result = (await answered.Content.ReadFromJsonAsync<ScreeningResult>(LoggingSetup.Json))!;
         Assert.Equal(ScreeningTier.Emergency, result.Tier);
         Assert.Contains("call emergency services", result.Message, StringComparison.Ordinal);
+        Assert.Equal((receipt.LocalDate, receipt.Status), (result.LocalDate, result.Status));
         var flags = await setup.FlagsAsync();
         Assert.Equal(2, flags.Count);
         Assert.Equal(ScreeningTier.Emergency, flags[1].Severity);

@@ -187,7 +187,7 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
 
         if (session.Screening == ScreeningState.Answered)
         {
-            return new ScreeningResult(session.ScreeningTier, SafetyChecklist.MessageFor(session.ScreeningTier, session.Note));
+            return new ScreeningResult(session.ScreeningTier, SafetyChecklist.MessageFor(session.ScreeningTier, session.Note), session.LocalDate, session.Status);
         }
 
         var valid = yes.Where(n => SafetyChecklist.Questions.Any(q => q.Number == n)).ToHashSet();
@@ -211,7 +211,7 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new ScreeningResult(tier, SafetyChecklist.MessageFor(tier, session.Note));
+        return new ScreeningResult(tier, SafetyChecklist.MessageFor(tier, session.Note), session.LocalDate, session.Status);
     }
 
     private static SessionLog BuildSession(

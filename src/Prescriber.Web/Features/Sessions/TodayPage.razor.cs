@@ -95,7 +95,7 @@ public sealed partial class TodayPage
         {
             var session = result.Session!;
             _sessionId = session.Id;
-            _savedDate = session.LocalDate.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
+            _savedDate = SavedDay(session.LocalDate);
             _savedStatus = SessionText.Of(session.Status);
             _reasons = result.Trigger is { Needed: true } trigger ? string.Join(" and ", trigger.Reasons) : null;
             _stage = result.NeedsScreening ? Stage.Screening : Stage.Done;
@@ -111,9 +111,15 @@ public sealed partial class TodayPage
 
         _result = await Sessions.AnswerAsync(_grant.Patient, Screening.SessionId, Screening.YesNumbers());
         _stage = Stage.Done;
-        _savedDate = "today";
-        _savedStatus = "saved";
+        if (_result is not null)
+        {
+            // A new request (the checklist is its own form post): the day and status come from the stored session.
+            _savedDate = SavedDay(_result.LocalDate);
+            _savedStatus = SessionText.Of(_result.Status);
+        }
     }
+
+    private static string SavedDay(DateOnly date) => date.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
 
     private static string DayName(int daysBack, DateOnly date) => daysBack switch
     {
