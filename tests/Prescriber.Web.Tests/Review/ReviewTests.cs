@@ -31,6 +31,7 @@ public abstract class ReviewTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
         Assert.Contains("Pain 8/10", flag.Summary, StringComparison.Ordinal);
         var worklist = (await setup.Clinician.Http.GetFromJsonAsync<List<FlagRow>>("/api/review/flags", LoggingSetup.Json))!;
         Assert.Equal(Core.Safety.ScreeningTier.Urgent, worklist.First(r => r.PatientId == setup.Patient.Id).Severity);
+        Assert.Null(worklist.First(r => r.PatientId == setup.Patient.Id).SessionNote);
 
         var http = setup.Clinician.Http;
         // The patient's review page shows it until it is resolved.
@@ -47,6 +48,20 @@ public abstract class ReviewTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
         var open = (await http.GetFromJsonAsync<List<FlagRow>>("/api/review/flags", LoggingSetup.Json))!;
         Assert.DoesNotContain(open, r => r.Id == flag.Id);
         Assert.DoesNotContain("Pain 8/10", await http.GetStringAsync($"/review/patients/{setup.Patient.Id}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_flag_raised_by_a_note_shows_the_patients_words_in_the_worklist()
+    {
+        var setup = await LoggingSetup.CreateAsync(App);
+        const string note = "felt woozy, and the ache goes round to the front";
+        Assert.Equal(HttpStatusCode.Created, (await setup.PostAsync(setup.Submission(painBefore: 2, painAfter: 3, note: note))).StatusCode);
+
+        var row = Assert.Single((await setup.Clinician.Http.GetFromJsonAsync<List<FlagRow>>("/api/review/flags", LoggingSetup.Json))!, r => r.PatientId == setup.Patient.Id);
+        Assert.Equal(note, row.SessionNote);
+        Assert.Contains("dizziness", row.Summary, StringComparison.Ordinal);
+        var page = WebUtility.HtmlDecode(await setup.Clinician.Http.GetStringAsync("/review/flags"));
+        Assert.Contains($"Note: \u201c{note}\u201d", page, StringComparison.Ordinal);
     }
 
     [Fact]

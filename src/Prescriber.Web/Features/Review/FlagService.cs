@@ -19,7 +19,9 @@ public sealed class FlagService(IDbContextFactory<AppDbContext> contexts, AuditT
             from f in db.Flags.AsNoTracking()
             join p in db.Patients.AsNoTracking() on f.PatientId equals p.Id
             where includeResolved || f.Status != FlagStatus.Resolved
-            select new FlagRow(f.Id, f.PatientId, p.Name, f.Kind, f.Severity, f.Summary, f.CreatedAt, f.Status, f.Comment))
+            // The patient's own words, so a worrying note is triaged from the list, not a click away.
+            let note = db.SessionLogs.Where(s => s.Id == f.SessionId).Select(s => s.Note).FirstOrDefault()
+            select new FlagRow(f.Id, f.PatientId, p.Name, f.Kind, f.Severity, f.Summary, f.CreatedAt, f.Status, f.Comment, note))
             .ToListAsync(cancellationToken);
 
         // Severity is stored as text; ordering by the enum's meaning happens here.
