@@ -22,7 +22,7 @@ public static partial class NoteScreen
 
     // The words of pain; not a prefix, which would take in "painting". "Sore" is added where it
     // is no more than the soreness exercise leaves ("woke up sore" is not pain that wakes).
-    private static readonly string[] Pain = ["pain", "pains", "painful", "ache", "aches", "achy", "aching", "hurts", "hurting", "throbbing", "throbs"];
+    private static readonly string[] Pain = ["pain", "pains", "painful", "ache", "aches", "achy", "aching", "hurts", "hurting", "throbbing", "throbs", "spasm", "spasms"];
 
     // Words for pain that travels ("it goes round to the front").
     private static readonly string[] Travels = ["goes", "going", "went", "moved", "moves", "moving", "spread*", "wraps", "wrapping", "comes", "coming", "radiat*", "travel*"];
@@ -31,7 +31,7 @@ public static partial class NoteScreen
     // found within the window. Order inside a family does not matter.
     private static readonly (string Family, ScreeningTier Tier, string[][] Groups)[] Families =
     [
-        ("chest pain", ScreeningTier.Emergency, [["chest"], [.. Pain, "hurt", "sore", "pressure", "tight*", "squeez*", "heavy", "heaviness"]]),
+        ("chest pain", ScreeningTier.Emergency, [["chest"], [.. Pain, "hurt", "sore", "pressure", "tight*", "squeez*", "heavy", "heaviness", "discomfort"]]),
         ("crushing pain", ScreeningTier.Emergency, [["crushing"]]),
         // Angina needing its spray during a session is chest pain, named.
         ("angina", ScreeningTier.Emergency, [["angina", "gtn", "nitroglycerin", "nitro"]]),
@@ -39,8 +39,9 @@ public static partial class NoteScreen
         ("out of breath", ScreeningTier.Emergency, [["out"], ["of"], ["breath"]]),
         ("painful breathing", ScreeningTier.Urgent, [["hurts", "hurt", "hurting", "painful"], ["breath*", "inhal*"]]),
         ("breathless", ScreeningTier.Emergency, [["breathless*", "winded"]]),
-        ("fainted", ScreeningTier.Emergency, [["faint*", "fainted", "collapsed"]]),
+        ("fainted", ScreeningTier.Emergency, [["faint*", "fainted", "collapsed", "keeled"]]),
         ("passed out", ScreeningTier.Emergency, [["passed", "blacked"], ["out"]]),
+        ("passed out", ScreeningTier.Emergency, [["everything", "vision", "eyes", "sight"], ["went", "going", "goes"], ["black", "dark", "grey", "gray"]]),
         ("worst headache", ScreeningTier.Emergency, [["worst", "sudden", "severe", "thunderclap", "splitting", "blinding", "terrible", "awful", "horrible", "excruciating"], ["headache*"]]),
         ("double vision", ScreeningTier.Emergency, [["double", "blurred", "blurry", "blurring", "lost", "dark", "black", "grey", "gray", "dim", "funny", "strange", "weird", "odd", "fuzzy", "foggy"], ["vision", "sight", "seeing"]]),
         // With the face named: alone, "drooping" is one slip away from "dropping" (things).
@@ -73,6 +74,10 @@ public static partial class NoteScreen
         ("threw up", ScreeningTier.Urgent, [["threw", "throwing", "throw"], ["up"]]),
         ("dizziness", ScreeningTier.Urgent, [["dizz*", "lightheaded*", "vertigo", "giddy", "woozy"]]),
         ("light-headed", ScreeningTier.Urgent, [["light"], ["headed"]]),
+        ("light-headed", ScreeningTier.Urgent, [["seeing", "saw"], ["stars"]]),
+        // "A funny turn", "came over all peculiar": how a dizzy spell or a near faint is often told.
+        ("dizziness", ScreeningTier.Urgent, [["funny", "dizzy", "strange", "queer", "peculiar", "weird"], ["turn", "turns", "spell", "spells", "episode"]]),
+        ("dizziness", ScreeningTier.Urgent, [["came", "come", "comes", "went"], ["over"], ["peculiar", "funny", "strange", "queer", "weird", "faint", "dizzy", "unwell", "poorly", "odd"]]),
         ("room spinning", ScreeningTier.Urgent, [["room", "everything", "head"], ["spinning", "spun", "spins"]]),
         ("palpitations", ScreeningTier.Urgent, [["palpitat*"]]),
         ("heart racing", ScreeningTier.Urgent, [["heart", "heartbeat"], ["racing", "raced", "pounding", "flutter*", "skipping", "skipped", "irregular"]]),
@@ -85,6 +90,7 @@ public static partial class NoteScreen
         ("pins and needles", ScreeningTier.Urgent, [["pins"], ["needles"]]),
         ("weakness", ScreeningTier.Urgent, [["weak", "weakness", "weaker", "buckled", "buckling"]]),
         ("weakness", ScreeningTier.Urgent, [["arm", "arms", "hand", "hands", "leg", "legs"], ["useless", "limp"]]),
+        ("weakness", ScreeningTier.Urgent, [["grip"], ["gone", "going", "lost", "losing", "poor", "weakened"]]),
         // Legs, not arms: arms "like jelly" after the wall angels are tired muscles.
         ("weakness", ScreeningTier.Urgent, [["leg", "legs", "knees"], ["jelly", "rubber", "rubbery"]]),
         ("gave way", ScreeningTier.Urgent, [["gave", "giving", "gives"], ["way", "out"]]),
@@ -92,7 +98,7 @@ public static partial class NoteScreen
         ("lost balance", ScreeningTier.Urgent, [["lost", "losing", "lose", "loses"], ["balance"]]),
         ("lost balance", ScreeningTier.Urgent, [["balance"], ["off", "bad", "poor", "awful", "terrible", "worse", "gone", "wobbly"]]),
         ("cannot lift", ScreeningTier.Urgent, [["can't", "cannot", "couldn't", "unable"], ["lift", "raise", "move"], ["arm", "arms", "leg", "legs", "hand", "hands", "foot"]]),
-        ("dropping things", ScreeningTier.Urgent, [["dropping", "drop", "dropped"], ["things", "everything", "cup", "cups", "stuff"]]),
+        ("dropping things", ScreeningTier.Urgent, [["dropping", "drop", "dropped"], ["things", "everything", "cup", "cups", "stuff", "pen", "pens", "keys", "mug", "glass", "phone", "cutlery", "fork", "spoon"]]),
         ("fever", ScreeningTier.Urgent, [["fever*", "feverish", "temperature"]]),
         ("fever", ScreeningTier.Urgent, [["running", "high"], ["temp"]]),
         ("chills", ScreeningTier.Urgent, [["chills", "shivering", "shivers"]]),
@@ -158,10 +164,12 @@ public static partial class NoteScreen
         // A new strain: whether it was an injury is the checklist's eighth question.
         ("new strain", ScreeningTier.Review, [["hurt", "injured", "tweaked", "pulled", "strained", "sprained", "wrenched"], ["my", "his", "her"], ["back", "neck", "shoulder", "shoulders", "spine", "ribs"]]),
         ("new strain", ScreeningTier.Review, [["back"], ["went", "gone", "goes"], ["out"]]),
+        ("new strain", ScreeningTier.Review, [["threw", "thrown", "put"], ["my"], ["back", "neck"], ["out"]]),
         ("new strain", ScreeningTier.Review, [["something"], ["popped", "snapped", "went", "gave", "tore", "pinged", "twanged"], ["back", "neck", "shoulder", "spine", "ribs"]]),
         // The score says how bad; the words still bring the checklist when the score was left low.
         ("severe pain", ScreeningTier.Review, [["severe", "terrible", "awful", "horrible", "intense", "extreme"], [.. Pain, "hurt"]]),
         ("severe pain", ScreeningTier.Review, [["struggling", "struggle", "can't", "cannot", "unable", "barely"], ["cope", "coping"]]),
+        ("severe pain", ScreeningTier.Review, [["through"], ["roof"]]),
         ("stabbing pain", ScreeningTier.Review, [["knife", "knives", "stabbing", "stab", "stabs"]]),
         ("shooting pain", ScreeningTier.Review, [["shooting"]]),
         ("electric pain", ScreeningTier.Review, [["electric*", "shocks"]]),
@@ -189,12 +197,19 @@ public static partial class NoteScreen
         [SelfHarm] = ["bug", "bugs"],
     };
 
-    // A family does not match in a clause that names one of these: being unsteady on the Swiss
-    // ball (the library's I/Y/T/W) is the exercise, not unsteady walking.
-    private static readonly Dictionary<string, string[]> ExplainedBy = new()
+    // A word does not count in a clause that also names one of these: being unsteady on the Swiss
+    // ball (the library's I/Y/T/W) is the exercise, not unsteady walking, and a band that slipped
+    // is no fall. Other words of the clause still count ("the band slipped and I fell").
+    private static readonly string[] Unstable = ["ball", "board", "cushion", "bosu"];
+
+    private static readonly Dictionary<string, string[]> ExcusedBy = new()
     {
-        ["clumsy"] = ["ball", "board", "cushion", "bosu"],
-        ["lost balance"] = ["ball", "board", "cushion", "bosu"],
+        ["unsteady"] = Unstable,
+        ["wobbly"] = Unstable,
+        ["wobble"] = Unstable,
+        ["wobbling"] = Unstable,
+        ["balance"] = Unstable,
+        ["slipped"] = ["band", "bands", "grip", "strap", "handle", "towel", "hands", "fingers"],
     };
 
     // Everyday words one letter away from a term, or starting with a term's prefix: they match a
@@ -202,7 +217,8 @@ public static partial class NoteScreen
     // "painting" is not pain), so a note about a skipped set or a spreadsheet is not a flag.
     private static readonly HashSet<string> OrdinaryWords =
         ["fewer", "sweat", "skip", "skipped", "skipping", "tripled", "tripling", "stay", "stays", "shouting", "shook", "keep", "move",
-         "paint", "paints", "painted", "painting", "painter", "spreadsheet", "spreadsheets", "radiator", "radiators", "thought"];
+         "paint", "paints", "painted", "painting", "painter", "spreadsheet", "spreadsheets", "radiator", "radiators", "thought",
+         "stars", "trapped", "trapping"];
 
     private static readonly HashSet<string> Negations =
         ["no", "not", "never", "without", "denies", "deny", "none", "nor", "neither", "don't", "didn't", "doesn't", "isn't", "wasn't", "haven't", "hasn't", "hadn't", "aren't", "weren't", "zero"];
@@ -251,7 +267,6 @@ public static partial class NoteScreen
                 // One match a family name, the highest tier its variants reach.
                 var earlier = matches.FindIndex(m => m.Family == family);
                 if ((earlier < 0 || matches[earlier].Tier < tier)
-                    && !(ExplainedBy.TryGetValue(family, out var explained) && tokens.Any(explained.Contains))
                     && FindUnnegated(tokens, hits, FirstGroup[f], groups.Length, NotFollowedBy.GetValueOrDefault(family)) is { } span)
                 {
                     var match = new NoteMatch(family, tier, string.Join(' ', tokens[span.Start..(span.End + 1)]));
@@ -321,6 +336,14 @@ public static partial class NoteScreen
                 foreach (var (group, term) in terms)
                 {
                     hits[t, group] |= Matches(tokens[t], term);
+                }
+            }
+
+            if (ExcusedBy.TryGetValue(tokens[t], out var excusers) && tokens.Any(excusers.Contains))
+            {
+                for (var g = 0; g < AllGroups.Length; g++)
+                {
+                    hits[t, g] = false;
                 }
             }
         }

@@ -205,6 +205,23 @@ public sealed class NoteScreenTests
         // The Swiss ball is meant to be unsteady; the patient's own walking is not.
         { "I was unsteady on the ball so held onto the sofa", ScreeningTier.None, null },
         { "unsteady on my feet", ScreeningTier.Urgent, "clumsy" },
+        // How older patients often tell a near faint or a dizzy spell.
+        { "had a funny turn after the stretches", ScreeningTier.Urgent, "dizziness" },
+        { "came over all peculiar and had to sit down", ScreeningTier.Urgent, "dizziness" },
+        { "came over to my daughter's and did them there", ScreeningTier.None, null },
+        { "everything went black for a second", ScreeningTier.Emergency, "passed out" },
+        { "the screen went black so I followed the printout", ScreeningTier.None, null },
+        { "I was seeing stars when I stood up", ScreeningTier.Urgent, "light-headed" },
+        { "chest discomfort on exertion", ScreeningTier.Emergency, "chest pain" },
+        { "my grip has gone", ScreeningTier.Urgent, "weakness" },
+        { "back spasms all night", ScreeningTier.Urgent, "constant pain" },
+        { "threw my back out gardening", ScreeningTier.Review, "new strain" },
+        { "did my back exercises in the morning", ScreeningTier.None, null },
+        { "I've got a trapped nerve in my neck again", ScreeningTier.None, null },
+        // A band that slips is no fall; a fall after it still is.
+        { "my grip on the band slipped", ScreeningTier.None, null },
+        { "the band slipped and I fell", ScreeningTier.Urgent, "fall" },
+        { "the wobble board was hard", ScreeningTier.None, null },
         { "Really helped my upper back today", ScreeningTier.None, null },
         { "over lying down can get upper back pain too", ScreeningTier.None, null },
         { "felt stiff, a bit sore after", ScreeningTier.None, null },
