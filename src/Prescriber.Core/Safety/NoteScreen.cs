@@ -245,6 +245,20 @@ public static partial class NoteScreen
         text = Contraction().Replace(text, "$1n't");
         var matches = new List<NoteMatch>();
         var negatedList = false;
+        // The matches of the latest clause that had any, and those a "went away" lowered (a
+        // "came back" restores them).
+        List<int> latest = [];
+        var lowered = new List<(int Index, NoteMatch Was, NoteMatch Now)>();
+        void Lower(int index)
+        {
+            var match = matches[index];
+            if (match.Tier == ScreeningTier.Urgent && Passing.Contains(match.Family))
+            {
+                matches[index] = match with { Tier = ScreeningTier.Review };
+                lowered.Add((index, match, matches[index]));
+            }
+        }
+
         foreach (var (clause, afterComma, beforeContrast) in Clauses(text))
         {
             var tokens = Word().Matches(clause).Select(m => m.Value).ToArray();
@@ -256,6 +270,7 @@ public static partial class NoteScreen
             // "no pain, but dizzy" count), and never past an emergency word: for those, an
             // ambiguous note is better shown to the clinician than missed.
             var continuesDenial = afterComma && !beforeContrast && negatedList && tokens.Length > 0 && Enumerable.Range(0, tokens.Length).All(IsListWord);
+            var found = new List<(int Index, int End)>();
             for (var f = 0; f < Families.Length; f++)
             {
                 var (family, tier, groups) = Families[f];
@@ -278,7 +293,33 @@ public static partial class NoteScreen
                     {
                         matches[earlier] = match;
                     }
+
+                    found.Add((earlier < 0 ? matches.Count - 1 : earlier, span.End));
                 }
+            }
+
+            // A passing symptom told as passed ("my hand tingled, it went away after a minute") is
+            // for the clinician to review, not a reason to stop today; the checklist still asks.
+            if (found.Count > 0)
+            {
+                latest = [.. found.Select(m => m.Index)];
+                foreach (var (index, end) in found.Where(m => SaysPassed(tokens, m.End + 1)))
+                {
+                    Lower(index);
+                }
+            }
+            else if (SaysPassed(tokens, 0))
+            {
+                latest.ForEach(Lower);
+            }
+            else if (SaysReturned(tokens))
+            {
+                foreach (var (index, was, now) in lowered.Where(l => matches[l.Index] == l.Now))
+                {
+                    matches[index] = was;
+                }
+
+                lowered.Clear();
             }
 
             negatedList = continuesDenial || (tokens.Length > 1 && Negations.Contains(tokens[0]) && Enumerable.Range(1, tokens.Length - 1).All(IsListWord));
@@ -286,6 +327,45 @@ public static partial class NoteScreen
 
         return matches;
     }
+
+    // Symptoms that come and go with effort or posture: told as passed, they are lowered from
+    // urgent to review. Not weakness, speech, vision, falls or anything of the emergency tier:
+    // those matter even when they have passed.
+    private static readonly HashSet<string> Passing =
+        ["numbness", "tingling", "pins and needles", "limb went dead", "cannot feel", "no feeling", "loss of feeling", "dizziness",
+         "light-headed", "room spinning", "nausea", "feeling sick", "threw up", "sweating", "heart racing", "palpitations",
+         "pain at night", "constant pain"];
+
+    /// <summary>Whether the words from <paramref name="from"/> on say it has passed ("went away", "has gone", "settled"), not denied ("hasn't gone").</summary>
+    private static bool SaysPassed(string[] tokens, int from)
+    {
+        for (var i = from; i < tokens.Length; i++)
+        {
+            var before = i > 0 ? tokens[i - 1] : "";
+            var next = i + 1 < tokens.Length ? tokens[i + 1] : "";
+            var passed = tokens[i] switch
+            {
+                "away" => before is "went" or "goes" or "gone" or "go" or "going" or "faded" or "wore" or "worn" or "wears" or "died",
+                // Not "gone numb" or "gone down my arm": that is the symptom going somewhere.
+                "gone" => next is not ("to" or "down" or "into" or "up" or "through" or "numb" or "dead" or "weak" or "worse" or "funny" or "all" or "right"),
+                "passed" => next != "out",
+                "normal" => before == "to",
+                "settled" or "subsided" or "disappeared" or "cleared" or "vanished" or "faded" or "resolved" => true,
+                _ => false,
+            };
+            if (passed && !Enumerable.Range(Math.Max(from, i - 3), i - Math.Max(from, i - 3)).Any(j => IsNegation(tokens, j)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a clause says a symptom came back ("but it came back", "returned later").</summary>
+    private static bool SaysReturned(string[] tokens) =>
+        tokens.Any(t => t is "returned" or "returning" or "recurred")
+        || tokens.Skip(1).Where((t, i) => t == "back" && tokens[i] is "came" or "comes" or "come" or "coming").Any();
 
     /// <summary>
     /// The clauses of a note, each with whether a comma came before it (rather than a stop or a

@@ -222,6 +222,16 @@ public sealed class NoteScreenTests
         { "my grip on the band slipped", ScreeningTier.None, null },
         { "the band slipped and I fell", ScreeningTier.Urgent, "fall" },
         { "the wobble board was hard", ScreeningTier.None, null },
+        // A passing symptom told as passed is for review; one that came back, or one that matters
+        // even when it has passed, is not lowered.
+        { "tingling in my fingers during the wall slides. It went away after a few minutes.", ScreeningTier.Review, "tingling" },
+        { "felt dizzy standing up but it passed quickly", ScreeningTier.Review, "dizziness" },
+        { "felt dizzy so I stopped", ScreeningTier.Urgent, "dizziness" },
+        { "the tingling hasn't gone away", ScreeningTier.Urgent, "tingling" },
+        { "my hand has gone numb", ScreeningTier.Urgent, "numbness" },
+        { "tingling went away but came back later", ScreeningTier.Urgent, "tingling" },
+        { "weakness in my arm, gone now", ScreeningTier.Urgent, "weakness" },
+        { "chest pain went away after resting", ScreeningTier.Emergency, "chest pain" },
         { "Really helped my upper back today", ScreeningTier.None, null },
         { "over lying down can get upper back pain too", ScreeningTier.None, null },
         { "felt stiff, a bit sore after", ScreeningTier.None, null },
