@@ -33,6 +33,9 @@ public abstract partial class PlanEmailTests<TApp>(TApp app) : MailTests<TApp>(a
 
         var message = Assert.Single(Mailbox.To(to));
         Assert.Equal("Your home exercise plan: Upper back, week 1", message.Subject);
+        // Who it is from: the patient's clinic (the test clinics are named "Clinic <id>").
+        Assert.Matches(@"Here is your home exercise plan from Clinic [0-9a-f]{32}, Upper back, week 1\.", message.TextBody);
+        Assert.Matches(@"Here is your home exercise plan from Clinic [0-9a-f]{32}, <strong>Upper back, week 1</strong>\.", message.HtmlBody);
         Assert.Contains(SafetyText.Line, message.TextBody, StringComparison.Ordinal);
         foreach (var item in draft.Exercises)
         {

@@ -7,6 +7,7 @@ namespace Prescriber.Web.Features.Notifications;
 public sealed record PlanEmailContent(
     string ProgramName,
     string PatientName,
+    string ClinicName,
     ProgramVersion Version,
     IReadOnlyDictionary<Guid, Exercise> Exercises,
     IReadOnlyList<ProgramChange> Changes,

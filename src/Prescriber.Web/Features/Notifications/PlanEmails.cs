@@ -27,9 +27,12 @@ public sealed class PlanEmails(EmailRenderer renderer, PatientLinks links)
     {
         var ids = version.Exercises.Select(e => e.ExerciseId).Distinct().ToList();
         var exercises = await db.Exercises.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        // The patient should see who the plan is from, not only the software that sent it.
+        var clinic = await db.Clinics.AsNoTracking().Where(c => c.Id == program.ClinicId).Select(c => c.Name).FirstAsync(cancellationToken);
         var plan = new PlanEmailContent(
             program.Name,
             patient.Name,
+            clinic,
             version,
             exercises,
             previous is null ? [] : ProgramDiff.Compare(previous, version),
@@ -42,6 +45,7 @@ public sealed class PlanEmails(EmailRenderer renderer, PatientLinks links)
             [nameof(PlanEmail.Title)] = title,
             [nameof(PlanEmail.ProgramName)] = plan.ProgramName,
             [nameof(PlanEmail.PatientName)] = plan.PatientName,
+            [nameof(PlanEmail.ClinicName)] = plan.ClinicName,
             [nameof(PlanEmail.Version)] = plan.Version,
             [nameof(PlanEmail.Exercises)] = plan.Exercises,
             [nameof(PlanEmail.Changes)] = plan.Changes,

@@ -34,7 +34,7 @@ public static class PlanText
         text.Append(CultureInfo.InvariantCulture, $"Hello {plan.PatientName},\n\n");
         if (plan.Version.Number > 1)
         {
-            text.Append(CultureInfo.InvariantCulture, $"Your clinician has updated {plan.ProgramName} (version {plan.Version.Number}).\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"Your clinician at {plan.ClinicName} has updated {plan.ProgramName} (version {plan.Version.Number}).\n\n");
             if (plan.Changes.Count > 0)
             {
                 text.Append("What changed:\n");
@@ -48,7 +48,7 @@ public static class PlanText
         }
         else
         {
-            text.Append(CultureInfo.InvariantCulture, $"Here is your home exercise plan, {plan.ProgramName}.\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"Here is your home exercise plan from {plan.ClinicName}, {plan.ProgramName}.\n\n");
         }
 
         if (plan.Version.Note is { } note)
