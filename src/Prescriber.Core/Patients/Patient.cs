@@ -31,4 +31,7 @@ public sealed class Patient : IClinicOwned
     public bool RemindersOff { get; set; }
 
     public DateTime? RemindersOffAt { get; set; }
+
+    /// <summary>No reminders up to and including this day of the patient's own calendar (a holiday); null when not paused.</summary>
+    public DateOnly? RemindersPausedUntil { get; set; }
 }

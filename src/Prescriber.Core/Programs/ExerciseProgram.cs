@@ -32,6 +32,9 @@ public sealed class ExerciseProgram : IClinicOwned
     /// <summary>Reminder times the patient chose; when null, the current version's times apply.</summary>
     public List<TimeOnly>? PatientReminderTimes { get; set; }
 
+    /// <summary>The days of the plan the patient wants reminders on; when null, every day of the plan.</summary>
+    public WeekDays? PatientReminderDays { get; set; }
+
     public List<ProgramVersion> Versions { get; set; } = [];
 
     public List<ProgramPause> Pauses { get; set; } = [];

@@ -18,6 +18,13 @@ public static class WeekDaysExtensions
 
     public static bool Includes(this WeekDays days, DateOnly date) => (days & date.DayOfWeek.ToWeekDay()) != 0;
 
+    /// <summary>
+    /// The plan's days narrowed to those the patient chose for reminders; the plan's own days when
+    /// they chose none or none of theirs is left in a later version (never silently no reminders).
+    /// </summary>
+    public static WeekDays NarrowedTo(this WeekDays plan, WeekDays? chosen) =>
+        chosen is { } days && (plan & days) != WeekDays.None ? plan & days : plan;
+
     public static int Count(this WeekDays days) => InOrder.Count(d => (days & d) != 0);
 
     public static string Describe(this WeekDays days) => days switch

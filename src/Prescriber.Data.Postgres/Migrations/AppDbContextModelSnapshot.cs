@@ -751,6 +751,9 @@ namespace Prescriber.Data.Postgres.Migrations
                     b.Property<DateTime?>("RemindersOffAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("RemindersPausedUntil")
+                        .HasColumnType("date");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -833,6 +836,9 @@ namespace Prescriber.Data.Postgres.Migrations
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("PatientReminderDays")
+                        .HasColumnType("integer");
 
                     b.PrimitiveCollection<List<TimeOnly>>("PatientReminderTimes")
                         .HasColumnType("time without time zone[]");

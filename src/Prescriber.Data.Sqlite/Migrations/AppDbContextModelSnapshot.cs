@@ -740,6 +740,9 @@ namespace Prescriber.Data.Sqlite.Migrations
                     b.Property<DateTime?>("RemindersOffAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RemindersPausedUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -822,6 +825,9 @@ namespace Prescriber.Data.Sqlite.Migrations
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PatientReminderDays")
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("PatientReminderTimes")
                         .HasColumnType("TEXT");

@@ -223,6 +223,32 @@ public abstract partial class ReminderTests<TApp>(TApp app) : MailTests<TApp>(ap
         Assert.Equal([due.Email], Mailbox.To(token).SelectMany(m => m.To.Mailboxes).Select(a => a.Address));
     }
 
+    [Fact]
+    public async Task A_patient_on_holiday_gets_no_reminder_until_the_pause_ends_and_then_only_on_the_days_they_chose()
+    {
+        var seeded = await ReminderSeed.ProgramAsync(App, $"{Token()}@example.org", "Europe/London", [HalfPastSeven], new DateOnly(2026, 11, 1));
+        await App.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            // Paused to Thursday 10 December inclusive; reminders on Mondays and Wednesdays only.
+            await db.Patients.IgnoreQueryFilters().Where(p => p.Id == seeded.PatientId)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.RemindersPausedUntil, new DateOnly(2026, 12, 10)));
+            await db.Programs.IgnoreQueryFilters().Where(p => p.Id == seeded.ProgramId)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.PatientReminderDays, WeekDays.Monday | WeekDays.Wednesday));
+        });
+
+        // Wednesday 9 and Thursday 10 (paused), Monday 14 (sent), Tuesday 15 (not chosen), Wednesday 16 (sent).
+        foreach (var day in new[] { "2026-12-09", "2026-12-10", "2026-12-14", "2026-12-15", "2026-12-16" })
+        {
+            SetClock($"{day}T07:31:00Z");
+            await RunAsync();
+        }
+
+        Assert.Equal(
+            [new DateOnly(2026, 12, 14), new DateOnly(2026, 12, 16)],
+            (await DeliveriesAsync(seeded.ProgramId)).Select(d => d.LocalDate).Order());
+    }
+
     [Theory]
     // A 07:30 reminder stays 07:30 local on both change days of both zones.
     [InlineData("America/New_York", "2026-03-08", "07:30", "2026-03-08T11:30:00Z")]

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Prescriber.Core.Programs;
 using Prescriber.Web.Tests.Infrastructure;
 
 namespace Prescriber.Web.Tests.Programs;
@@ -94,6 +96,51 @@ public abstract class PatientPlanTests<TApp>(TApp app) : ProviderTests<TApp>(app
         Assert.Null((await clinician.GetAsync(otherProgram.Id)).PatientReminderTimes);
         var record = await clinician.Http.GetFromJsonAsync<Core.Patients.Patient>($"/api/patients/{patient.Id}", ProgramClient.Json);
         Assert.True(record!.RemindersOff);
+    }
+
+    [Fact]
+    public async Task A_signed_in_patient_pauses_reminders_for_a_holiday_and_chooses_their_days()
+    {
+        var (_, email) = await App.CreateClinicUserAsync();
+        var clinician = new ProgramClient(await App.SignedInClientAsync(email));
+        var library = await clinician.LibraryAsync();
+        var patient = await clinician.CreatePatientAsync();
+        var program = await clinician.AssignAsync(patient.Id, ProgramClient.Draft(library["bird-dog"]));
+        var me = await InvitedPatientAsync(clinician, patient.Id);
+        var page = await me.GetStringAsync("/my/reminders");
+        Assert.Contains($"name=\"Input.Day[{program.Id}:Sunday]\"", page, StringComparison.Ordinal);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Dictionary<string, string> Form(DateOnly? until, params WeekDays[] days)
+        {
+            var fields = new Dictionary<string, string> { ["Input.On"] = "true", [$"Input.DaysShown[{program.Id}]"] = "true" };
+            fields["Input.PausedUntil"] = until?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+            foreach (var day in days)
+            {
+                fields[$"Input.Day[{program.Id}:{day}]"] = "true";
+            }
+
+            return fields;
+        }
+
+        // A pause that ended before today, or a program with no day ticked: refused, nothing stored.
+        var past = await (await PostRemindersAsync(me, Form(today.AddDays(-3), WeekDays.Monday))).Content.ReadAsStringAsync();
+        Assert.Contains("Choose a day from today to a year ahead", past, StringComparison.Ordinal);
+        var none = await (await PostRemindersAsync(me, Form(null))).Content.ReadAsStringAsync();
+        Assert.Contains("Tick at least one day", none, StringComparison.Ordinal);
+        Assert.Null((await clinician.GetAsync(program.Id)).PatientReminderDays);
+
+        var saved = await (await PostRemindersAsync(me, Form(today.AddDays(10), WeekDays.Monday, WeekDays.Thursday))).Content.ReadAsStringAsync();
+        Assert.Contains("Saved.", saved, StringComparison.Ordinal);
+        Assert.Contains("Paused: no reminders until after", saved, StringComparison.Ordinal);
+        Assert.Equal(WeekDays.Monday | WeekDays.Thursday, (await clinician.GetAsync(program.Id)).PatientReminderDays);
+        var record = await clinician.Http.GetFromJsonAsync<Core.Patients.Patient>($"/api/patients/{patient.Id}", ProgramClient.Json);
+        Assert.Equal(today.AddDays(10), record!.RemindersPausedUntil);
+        Assert.False(record.RemindersOff);
+
+        // Every day of the plan again, and no pause: back to the plan's own days.
+        Assert.Contains("Saved.", await (await PostRemindersAsync(me, Form(null, [.. WeekDaysExtensions.InOrder]))).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null((await clinician.GetAsync(program.Id)).PatientReminderDays);
+        Assert.Null((await clinician.Http.GetFromJsonAsync<Core.Patients.Patient>($"/api/patients/{patient.Id}", ProgramClient.Json))!.RemindersPausedUntil);
     }
 
     [Fact]

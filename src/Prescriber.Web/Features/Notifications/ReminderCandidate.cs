@@ -9,10 +9,12 @@ public sealed record ReminderCandidate(
     string ProgramName,
     DateTime ProgramCreatedAt,
     List<TimeOnly>? PatientReminderTimes,
+    WeekDays? PatientReminderDays,
     Guid PatientId,
     string PatientName,
     string PatientEmail,
     string TimeZone,
+    DateOnly? PausedUntil,
     WeekDays Days,
     DateOnly StartDate,
     DateOnly? EndDate,
@@ -20,4 +22,7 @@ public sealed record ReminderCandidate(
 {
     /// <summary>The patient's own times win over the clinician's.</summary>
     public IReadOnlyList<TimeOnly> Times => PatientReminderTimes ?? VersionReminderTimes;
+
+    /// <summary>The plan's days, narrowed to the patient's own reminder days when they chose some.</summary>
+    public WeekDays ReminderDays => Days.NarrowedTo(PatientReminderDays);
 }

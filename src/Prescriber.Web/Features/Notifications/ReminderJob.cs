@@ -98,8 +98,8 @@ public sealed class ReminderJob(
             where !patient.RemindersOff
             orderby p.Id
             select new ReminderCandidate(
-                p.Id, p.ClinicId, p.Name, p.CreatedAt, p.PatientReminderTimes,
-                patient.Id, patient.Name, patient.Email, patient.TimeZone,
+                p.Id, p.ClinicId, p.Name, p.CreatedAt, p.PatientReminderTimes, p.PatientReminderDays,
+                patient.Id, patient.Name, patient.Email, patient.TimeZone, patient.RemindersPausedUntil,
                 v.Days, v.StartDate, v.EndDate, v.ReminderTimes))
             .Take(batchSize)
             .AsNoTracking()
@@ -112,10 +112,13 @@ public sealed class ReminderJob(
         var due = new List<(ReminderCandidate Program, DueSlot Slot, int Ordinal)>();
         foreach (var program in batch)
         {
-            var schedule = new ReminderSchedule(program.Times, program.Days, program.StartDate, program.EndDate, Zone(program.TimeZone));
+            var schedule = new ReminderSchedule(program.Times, program.ReminderDays, program.StartDate, program.EndDate, Zone(program.TimeZone));
             var notBefore = new DateTimeOffset(DateTime.SpecifyKind(program.ProgramCreatedAt, DateTimeKind.Utc));
             var ordered = program.Times.Distinct().Order().ToList();
-            due.AddRange(schedule.DueAt(now, options.Value.CatchUp, notBefore).Select(s => (program, s, ordered.IndexOf(s.Slot) + 1)));
+            // A patient on holiday paused reminders up to a day of their own calendar.
+            due.AddRange(schedule.DueAt(now, options.Value.CatchUp, notBefore)
+                .Where(s => program.PausedUntil is not { } until || s.LocalDate > until)
+                .Select(s => (program, s, ordered.IndexOf(s.Slot) + 1)));
         }
 
         if (due.Count == 0)
