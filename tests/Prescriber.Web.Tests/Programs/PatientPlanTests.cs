@@ -136,6 +136,10 @@ public abstract class PatientPlanTests<TApp>(TApp app) : ProviderTests<TApp>(app
         var record = await clinician.Http.GetFromJsonAsync<Core.Patients.Patient>($"/api/patients/{patient.Id}", ProgramClient.Json);
         Assert.Equal(today.AddDays(10), record!.RemindersPausedUntil);
         Assert.False(record.RemindersOff);
+        // The clinician sees the pause and the narrowed days on the patient's page.
+        var patientPage = WebUtility.HtmlDecode(await clinician.Http.GetStringAsync($"/patients/{patient.Id}"));
+        Assert.Contains($"Reminder emails: Paused by the patient until {today.AddDays(10).ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)} inclusive.", patientPage, StringComparison.Ordinal);
+        Assert.Contains("Mon, Thu (the patient's days)", patientPage, StringComparison.Ordinal);
 
         // Every day of the plan again, and no pause: back to the plan's own days.
         Assert.Contains("Saved.", await (await PostRemindersAsync(me, Form(null, [.. WeekDaysExtensions.InOrder]))).Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -21,6 +21,9 @@ public sealed partial class PatientPage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
     private Patient? _patient;
     private IReadOnlyList<ExerciseProgram> _programs = [];
     private PatientInvitation? _invitation;
