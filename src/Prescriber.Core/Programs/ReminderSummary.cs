@@ -18,6 +18,10 @@ public static class ReminderSummary
         _ => "On.",
     };
 
+    /// <summary>True when the patient gets no reminder emails today: turned off, or paused up to today or later.</summary>
+    public static bool AreQuiet(Patient patient, DateOnly today) =>
+        patient.RemindersOff || patient.RemindersPausedUntil >= today;
+
     /// <summary>One program's times and days, marking those the patient chose over the plan's.</summary>
     public static string ForProgram(ExerciseProgram program, ProgramVersion version)
     {

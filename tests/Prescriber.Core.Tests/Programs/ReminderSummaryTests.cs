@@ -20,6 +20,8 @@ public sealed class ReminderSummaryTests
         var patient = new Patient { Name = "P", Email = "p@example.org", TimeZone = "UTC", RemindersPausedUntil = Today };
         Assert.Equal("Paused by the patient until Sat 5 Dec 2026 inclusive.", ReminderSummary.ForPatient(patient, Today));
         Assert.Equal("On.", ReminderSummary.ForPatient(patient, Today.AddDays(1)));
+        Assert.True(ReminderSummary.AreQuiet(patient, Today));
+        Assert.False(ReminderSummary.AreQuiet(patient, Today.AddDays(1)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Prescriber.Web.Features.Notifications;
 using Prescriber.Web.Features.Review;
@@ -33,6 +34,27 @@ public abstract class DigestTests<TApp>(TApp app) : MailTests<TApp>(app) where T
         Assert.Contains("Low adherence: 0% over the last 7 days", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("Has not signed in yet", digest.TextBody, StringComparison.Ordinal);
         Assert.Contains("Rem Patient", digest.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_silent_patient_who_paused_their_reminders_is_listed_with_the_pause()
+    {
+        var (clinicId, clinician) = await App.CreateClinicUserAsync();
+        var seeded = await ReminderSeed.ProgramAsync(App, $"{Token()}@example.org", "UTC", [new TimeOnly(7, 30)], new DateOnly(2026, 11, 18), clinicId: clinicId);
+        await App.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Data.AppDbContext>();
+            await db.Patients.IgnoreQueryFilters().Where(p => p.Id == seeded.PatientId)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.RemindersPausedUntil, new DateOnly(2026, 11, 29)));
+        });
+
+        SetClock("2026-11-25T08:00:00Z");
+        await RunAsync();
+        await DispatchAsync();
+
+        var digest = Assert.Single(Mailbox.To(clinician));
+        Assert.Contains("No session for 7 days", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Reminder emails: Paused by the patient until Sun 29 Nov 2026 inclusive.", digest.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

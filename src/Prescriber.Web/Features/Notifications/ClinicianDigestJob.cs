@@ -144,7 +144,7 @@ public sealed class ClinicianDigestJob(
                 join v in db.ProgramVersions.IgnoreQueryFilters() on new { p.Id, p.CurrentVersion } equals new { Id = v.ProgramId, CurrentVersion = v.Number }
                 where p.ClinicId == clinicId && p.Status == ProgramStatus.Active
                 orderby patient.Name
-                select new { ProgramId = p.Id, ProgramName = p.Name, PatientId = patient.Id, PatientName = patient.Name, patient.TimeZone, patient.UserId, v.TimesPerDay, v.Days, v.StartDate, v.EndDate })
+                select new { ProgramId = p.Id, ProgramName = p.Name, Patient = patient, v.TimesPerDay, v.Days, v.StartDate, v.EndDate })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         if (programs.Count == 0)
@@ -171,32 +171,39 @@ public sealed class ClinicianDigestJob(
         var lines = new List<DigestLine>();
         foreach (var program in programs)
         {
-            var today = PatientTime.Today(now, program.TimeZone);
+            var patient = program.Patient;
+            var today = PatientTime.Today(now, patient.TimeZone);
             if (program.StartDate >= today)
             {
                 continue; // Not started yet: nothing could have been logged.
             }
 
-            var reasons = flags[program.PatientId].ToList();
+            var reasons = flags[patient.Id].ToList();
             var silent = DigestRules.DaysSilent(today, program.StartDate, lastLogged.TryGetValue(program.ProgramId, out var last) ? last : null);
             if (silent >= DigestRules.SilentDays)
             {
                 reasons.Add($"No session for {silent} days");
             }
 
-            if (adherence.GetValueOrDefault(program.PatientId) is { } percent && percent < DigestRules.LowAdherence * 100)
+            if (adherence.GetValueOrDefault(patient.Id) is { } percent && percent < DigestRules.LowAdherence * 100)
             {
                 reasons.Add(string.Create(CultureInfo.InvariantCulture, $"Low adherence: {percent:0}% over the last 7 days"));
             }
 
-            if (program.UserId is null)
+            // Silence or low adherence reads differently when the patient stopped the reminders.
+            if (reasons.Count > 0 && ReminderSummary.AreQuiet(patient, today))
+            {
+                reasons.Add($"Reminder emails: {ReminderSummary.ForPatient(patient, today)}");
+            }
+
+            if (patient.UserId is null)
             {
                 reasons.Add("Has not signed in yet");
             }
 
             if (reasons.Count > 0)
             {
-                lines.Add(new DigestLine(program.PatientId, program.PatientName, program.ProgramName, reasons, app.Value.Link($"review/patients/{program.PatientId}")));
+                lines.Add(new DigestLine(patient.Id, patient.Name, program.ProgramName, reasons, app.Value.Link($"review/patients/{patient.Id}")));
             }
         }
 
