@@ -43,7 +43,11 @@ public abstract class SignInTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
         var client = App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
 
         var wrong = await SignIn.PostAsync(client, email, "Wrong-password-1");
-        Assert.Contains("Invalid login attempt", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var refused = await wrong.Content.ReadAsStringAsync();
+        Assert.Contains("Invalid login attempt", refused, StringComparison.Ordinal);
+        // The refused form comes back without the password typed into it.
+        Assert.Contains(email, refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wrong-password-1", refused, StringComparison.Ordinal);
 
         var right = await SignIn.PostAsync(client, email, PrescriberApp.Password);
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
