@@ -30,9 +30,16 @@ public static class SafetyChecklist
     /// <summary>Added to the patient's message when their note speaks of ending their life or self-harm.</summary>
     public const string CrisisLine = "If you are thinking about ending your life or harming yourself, please call emergency services now (911 in the US and Canada, 112 in Europe, 999 in the UK) or a crisis line where you live. You do not have to wait for your clinician.";
 
+    /// <summary>
+    /// What the patient must read before any question: the crisis line when their note speaks of
+    /// ending their life or self-harm (a patient who closes the checklist half-way still saw it).
+    /// </summary>
+    public static string? AtOnce(string? note) =>
+        NoteScreen.Screen(note).Any(m => m.Family == NoteScreen.SelfHarm) ? CrisisLine : null;
+
     /// <summary>The words the patient reads for each tier, with the crisis line when the note called for it.</summary>
     public static string MessageFor(ScreeningTier tier, string? note) =>
-        NoteScreen.Screen(note).Any(m => m.Family == NoteScreen.SelfHarm) ? $"{MessageFor(tier)} {CrisisLine}" : MessageFor(tier);
+        AtOnce(note) is { } atOnce ? $"{MessageFor(tier)} {atOnce}" : MessageFor(tier);
 
     /// <summary>The words the patient reads for each tier.</summary>
     public static string MessageFor(ScreeningTier tier) => tier switch

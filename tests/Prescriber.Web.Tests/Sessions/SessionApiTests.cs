@@ -170,6 +170,8 @@ public abstract class SessionApiTests<TApp>(TApp app) : ProviderTests<TApp>(app)
         var logged = await setup.PostAsync(setup.Submission(painBefore: 2, painAfter: 2, note: "did them but honestly some days I want to end it all"));
         var receipt = (await logged.Content.ReadFromJsonAsync<SessionReceipt>(LoggingSetup.Json))!;
         Assert.Equal(ScreeningState.Pending, receipt.Screening);
+        // The crisis line comes with the receipt, before any question is answered.
+        Assert.Equal(SafetyChecklist.CrisisLine, receipt.AtOnce);
         var flag = Assert.Single(await setup.FlagsAsync());
         Assert.Equal(ScreeningTier.Urgent, flag.Severity);
         Assert.Contains(NoteScreen.SelfHarm, flag.Summary, StringComparison.Ordinal);
@@ -182,7 +184,9 @@ public abstract class SessionApiTests<TApp>(TApp app) : ProviderTests<TApp>(app)
 
         // A note without those words gets the tier's message alone.
         var other = await setup.PostAsync(setup.Submission(painBefore: 2, painAfter: 2, note: "my fingers were tingling"));
-        var otherId = (await other.Content.ReadFromJsonAsync<SessionReceipt>(LoggingSetup.Json))!.Id;
+        var otherReceipt = (await other.Content.ReadFromJsonAsync<SessionReceipt>(LoggingSetup.Json))!;
+        Assert.Null(otherReceipt.AtOnce);
+        var otherId = otherReceipt.Id;
         var plain = await setup.ApiClient().PostAsJsonAsync($"/api/sessions/{otherId}/screening", new { yes = Array.Empty<int>() }, LoggingSetup.Json);
         Assert.DoesNotContain(SafetyChecklist.CrisisLine, (await plain.Content.ReadFromJsonAsync<ScreeningResult>(LoggingSetup.Json))!.Message, StringComparison.Ordinal);
     }

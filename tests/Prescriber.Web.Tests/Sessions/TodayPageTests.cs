@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Prescriber.Core.Safety;
 using Prescriber.Web.Tests.Infrastructure;
 
 namespace Prescriber.Web.Tests.Sessions;
@@ -46,6 +47,8 @@ public abstract partial class TodayPageTests<TApp>(TApp app) : ProviderTests<TAp
 
         var checklist = await (await client.PostAsync(path, new FormUrlEncodedContent(form))).Content.ReadAsStringAsync();
         Assert.Contains("A few quick questions", checklist, StringComparison.Ordinal);
+        Assert.Contains("Because of what you told us (pain after the session 7/10, pain rose from 3 to 7 and the note mentions", WebUtility.HtmlDecode(checklist), StringComparison.Ordinal);
+        Assert.DoesNotContain(SafetyChecklist.CrisisLine, checklist, StringComparison.Ordinal);
         var sessionId = Regex.Match(checklist, "name=\"Screening.SessionId\" value=\"([^\"]+)\"").Groups[1].Value;
         var answers = new Dictionary<string, string>
         {
@@ -64,6 +67,21 @@ public abstract partial class TodayPageTests<TApp>(TApp app) : ProviderTests<TAp
 
         Assert.Contains("Stop these exercises and contact your clinician today", result, StringComparison.Ordinal);
         Assert.Equal(2, (await setup.FlagsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_note_about_self_harm_shows_the_crisis_line_above_the_checklist_before_any_answer()
+    {
+        var setup = await LoggingSetup.CreateAsync(App);
+        var client = App.CreateClient(new() { HandleCookies = true });
+        var path = $"/today/{setup.Token}";
+        var form = FormFields(await client.GetStringAsync(path), skipFirst: true);
+        form["Input.Note"] = "managed them, but lately I feel everyone would be better off without me";
+
+        var checklist = WebUtility.HtmlDecode(await (await client.PostAsync(path, new FormUrlEncodedContent(form))).Content.ReadAsStringAsync());
+
+        Assert.Contains("A few quick questions", checklist, StringComparison.Ordinal);
+        Assert.True(checklist.IndexOf(SafetyChecklist.CrisisLine, StringComparison.Ordinal) is var at && at >= 0 && at < checklist.IndexOf("1. ", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public sealed partial class TodayPage
     private FieldErrors _errors = FieldErrors.None;
     private Guid _sessionId;
     private string? _reasons;
+    private string? _atOnce;
     private ScreeningResult? _result;
     private string? _savedDate;
     private string? _savedStatus;
@@ -97,7 +98,8 @@ public sealed partial class TodayPage
             _sessionId = session.Id;
             _savedDate = SavedDay(session.LocalDate);
             _savedStatus = SessionText.Of(session.Status);
-            _reasons = result.Trigger is { Needed: true } trigger ? string.Join(" and ", trigger.Reasons) : null;
+            _reasons = result.Trigger is { Needed: true } trigger ? Listed(trigger.Reasons) : null;
+            _atOnce = SafetyChecklist.AtOnce(session.Note);
             _stage = result.NeedsScreening ? Stage.Screening : Stage.Done;
         }
     }
@@ -118,6 +120,10 @@ public sealed partial class TodayPage
             _savedStatus = SessionText.Of(_result.Status);
         }
     }
+
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    private static string Listed(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
 
     private static string SavedDay(DateOnly date) => date.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
 
