@@ -23,7 +23,11 @@ internal sealed record LoggingSetup(PrescriberApp App, ProgramClient Clinician, 
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
-    public static async Task<LoggingSetup> CreateAsync(PrescriberApp app, params string[] slugs)
+    public static Task<LoggingSetup> CreateAsync(PrescriberApp app, params string[] slugs) =>
+        CreateAsync(app, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10)), slugs);
+
+    /// <summary>A patient with a plan of the given exercises (prone T raise and bird dog when none) starting on <paramref name="startDate"/>.</summary>
+    public static async Task<LoggingSetup> CreateAsync(PrescriberApp app, DateOnly startDate, params string[] slugs)
     {
         var (_, email) = await app.CreateClinicUserAsync();
         var clinician = new ProgramClient(await app.SignedInClientAsync(email));
@@ -31,7 +35,7 @@ internal sealed record LoggingSetup(PrescriberApp App, ProgramClient Clinician, 
         var patient = await clinician.CreatePatientAsync();
         var chosen = (slugs.Length == 0 ? ["prone-t-raise", "bird-dog"] : slugs).Select(s => library[s]).ToArray();
         var draft = ProgramClient.Draft(chosen);
-        draft.StartDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-10));
+        draft.StartDate = startDate;
         var program = await clinician.AssignAsync(patient.Id, draft);
         program = await clinician.GetAsync(program.Id);
         return new LoggingSetup(app, clinician, patient, program, app.TodayToken(patient.Id, program.Id, TimeSpan.FromDays(2)));

@@ -85,6 +85,21 @@ public abstract partial class TodayPageTests<TApp>(TApp app) : ProviderTests<TAp
     }
 
     [Fact]
+    public async Task A_plan_made_today_offers_no_day_before_it_began()
+    {
+        var older = await LoggingSetup.CreateAsync(App);
+        var client = App.CreateClient(new() { HandleCookies = true });
+        Assert.Contains("Yesterday (", await client.GetStringAsync($"/today/{older.Token}"), StringComparison.Ordinal);
+
+        var setup = await LoggingSetup.CreateAsync(App, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)));
+        var page = await client.GetStringAsync($"/today/{setup.Token}");
+
+        Assert.Contains("Prone T raise", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Which day is this for?", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Yesterday (", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Expired_and_tampered_links_open_nothing()
     {
         var setup = await LoggingSetup.CreateAsync(App);

@@ -32,8 +32,17 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
             .SingleAsync(v => v.ProgramId == program.Id && v.Number == program.CurrentVersion, cancellationToken);
         var ids = version.Exercises.Select(e => e.ExerciseId).ToList();
         var exercises = await db.Exercises.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
-        var dates = SessionRules.LoggableDates(time.GetUtcNow(), PatientTime.Zone(patient.TimeZone));
-        var earliest = dates.Min();
+        // Only the days the plan had begun by (as LogAsync judges it: the first version was made or
+        // started by then): offering an earlier day would only get the whole log refused.
+        var zone = PatientTime.Zone(patient.TimeZone);
+        var first = await db.ProgramVersions.AsNoTracking()
+            .Where(v => v.ProgramId == program.Id && v.Number == 1)
+            .Select(v => new { v.CreatedAt, v.StartDate })
+            .SingleAsync(cancellationToken);
+        var made = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(first.CreatedAt, DateTimeKind.Utc), zone));
+        var begun = made < first.StartDate ? made : first.StartDate;
+        var dates = SessionRules.LoggableDates(time.GetUtcNow(), zone).Where(d => d >= begun).ToList();
+        var earliest = dates.DefaultIfEmpty(begun).Min();
         var recent = await db.SessionLogs.AsNoTracking()
             .Where(s => s.ProgramId == program.Id && s.LocalDate >= earliest)
             .OrderByDescending(s => s.LoggedAt)
