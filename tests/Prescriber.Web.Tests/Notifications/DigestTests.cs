@@ -58,6 +58,36 @@ public abstract class DigestTests<TApp>(TApp app) : MailTests<TApp>(app) where T
     }
 
     [Fact]
+    public async Task A_flag_on_a_plan_that_starts_today_is_listed_under_that_plan()
+    {
+        var (clinicId, clinician) = await App.CreateClinicUserAsync();
+        var seeded = await ReminderSeed.ProgramAsync(App, $"{Token()}@example.org", "Europe/London", [new TimeOnly(7, 30)], new DateOnly(2026, 11, 26), clinicId: clinicId);
+        await App.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Data.AppDbContext>();
+            db.Flags.Add(new Core.Flags.Flag
+            {
+                ClinicId = clinicId,
+                PatientId = seeded.PatientId,
+                Kind = Core.Flags.FlagKind.RedFlagWords,
+                Severity = Core.Safety.ScreeningTier.Urgent,
+                Summary = "Session of 2026-11-26: the note mentions chest pain.",
+                CreatedAt = new DateTime(2026, 11, 26, 7, 0, 0, DateTimeKind.Utc),
+            });
+            await db.SaveChangesAsync();
+        });
+
+        SetClock("2026-11-26T08:00:00Z");
+        await RunAsync();
+        await DispatchAsync();
+
+        var digest = Assert.Single(Mailbox.To(clinician));
+        Assert.Contains("Open flag (urgent)", digest.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("no active program", digest.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("No session for", digest.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task No_digest_is_sent_when_there_is_nothing_to_report()
     {
         var (clinicId, clinician) = await App.CreateClinicUserAsync();

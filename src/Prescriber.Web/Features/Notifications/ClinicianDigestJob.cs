@@ -173,32 +173,31 @@ public sealed class ClinicianDigestJob(
         {
             var patient = program.Patient;
             var today = PatientTime.Today(now, patient.TimeZone);
-            if (program.StartDate >= today)
-            {
-                continue; // Not started yet: nothing could have been logged.
-            }
-
             var reasons = flags[patient.Id].ToList();
-            var silent = DigestRules.DaysSilent(today, program.StartDate, lastLogged.TryGetValue(program.ProgramId, out var last) ? last : null);
-            if (silent >= DigestRules.SilentDays)
+            // Before its first day a plan can only be listed for its flags: nothing could have been logged.
+            if (program.StartDate < today)
             {
-                reasons.Add($"No session for {silent} days");
-            }
+                var silent = DigestRules.DaysSilent(today, program.StartDate, lastLogged.TryGetValue(program.ProgramId, out var last) ? last : null);
+                if (silent >= DigestRules.SilentDays)
+                {
+                    reasons.Add($"No session for {silent} days");
+                }
 
-            if (adherence.GetValueOrDefault(patient.Id) is { } percent && percent < DigestRules.LowAdherence * 100)
-            {
-                reasons.Add(string.Create(CultureInfo.InvariantCulture, $"Low adherence: {percent:0}% over the last 7 days"));
-            }
+                if (adherence.GetValueOrDefault(patient.Id) is { } percent && percent < DigestRules.LowAdherence * 100)
+                {
+                    reasons.Add(string.Create(CultureInfo.InvariantCulture, $"Low adherence: {percent:0}% over the last 7 days"));
+                }
 
-            // Silence or low adherence reads differently when the patient stopped the reminders.
-            if (reasons.Count > 0 && ReminderSummary.AreQuiet(patient, today))
-            {
-                reasons.Add($"Reminder emails: {ReminderSummary.ForPatient(patient, today)}");
-            }
+                // Silence or low adherence reads differently when the patient stopped the reminders.
+                if (reasons.Count > 0 && ReminderSummary.AreQuiet(patient, today))
+                {
+                    reasons.Add($"Reminder emails: {ReminderSummary.ForPatient(patient, today)}");
+                }
 
-            if (patient.UserId is null)
-            {
-                reasons.Add("Has not signed in yet");
+                if (patient.UserId is null)
+                {
+                    reasons.Add("Has not signed in yet");
+                }
             }
 
             if (reasons.Count > 0)
@@ -207,7 +206,7 @@ public sealed class ClinicianDigestJob(
             }
         }
 
-        // Flags of patients whose program is paused or ended still need a clinician.
+        // Flags of patients with no active program (paused or ended) still need a clinician.
         var listed = lines.Select(l => l.PatientId).ToHashSet();
         var others = flags.Select(g => g.Key).Where(id => !listed.Contains(id)).ToList();
         if (others.Count > 0)
