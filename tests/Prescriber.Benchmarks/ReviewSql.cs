@@ -72,6 +72,7 @@ internal static class ReviewSql
         counted AS (
             SELECT patient, program, date, today, version, paused, scheduled, slots,
                    array_agg(session) FILTER (WHERE counts) AS sessions,
+                   array_agg(session) FILTER (WHERE session IS NOT NULL) AS logged,
                    coalesce(sum(credit) FILTER (WHERE counts), 0) AS credit,
                    coalesce(sum(dose) FILTER (WHERE counts), 0) AS dose,
                    count(*) FILTER (WHERE counts AND status = 'Completed') AS completed,
@@ -156,17 +157,19 @@ internal static class ReviewSql
             GROUP BY m.program, f.exercise),
         skips AS (
             SELECT program, exercise, json_object_agg(reason, n) AS reasons FROM (
+                -- Every log's reasons, counted or not, as the calculator keeps them.
                 SELECT m.program, f.exercise, f.reason, count(*) AS n
-                FROM month m CROSS JOIN LATERAL unnest(m.sessions) AS c(session) JOIN frac f ON f.session = c.session
+                FROM month m CROSS JOIN LATERAL unnest(m.logged) AS c(session) JOIN frac f ON f.session = c.session
                 WHERE f.outcome = 'Skipped' AND f.reason IS NOT NULL
                 GROUP BY m.program, f.exercise, f.reason) x
             GROUP BY program, exercise),
         exercise AS (
-            SELECT coalesce(p.program, d.program) AS program, coalesce(p.exercise, d.exercise) AS exercise,
-                   coalesce(p.name, (SELECT max(pe."ExerciseName") FROM prescribed_exercise pe WHERE pe."ExerciseId" = d.exercise)) AS name,
+            SELECT coalesce(p.program, d.program, s.program) AS program, coalesce(p.exercise, d.exercise, s.exercise) AS exercise,
+                   coalesce(p.name, (SELECT max(pe."ExerciseName") FROM prescribed_exercise pe WHERE pe."ExerciseId" = coalesce(d.exercise, s.exercise))) AS name,
                    coalesce(p.prescribed, 0) AS prescribed, coalesce(d.dose, 0) AS dose, s.reasons
             FROM prescribed p FULL JOIN done d ON d.program = p.program AND d.exercise = p.exercise
-            LEFT JOIN skips s ON s.program = coalesce(p.program, d.program) AND s.exercise = coalesce(p.exercise, d.exercise)),
+            -- FULL: an exercise only skipped (on a rest or paused day) is listed for its reasons.
+            FULL JOIN skips s ON s.program = coalesce(p.program, d.program) AND s.exercise = coalesce(p.exercise, d.exercise)),
         state AS (
             SELECT date, CASE
                 WHEN scheduled = 0 THEN CASE WHEN paused THEN 'Paused' WHEN date > today THEN 'Pending' ELSE 'NotPrescribed' END

@@ -163,27 +163,40 @@ public static class AdherenceCalculator
         Dictionary<SkipReason, int>? reasons = null;
         int completed = 0, partial = 0, skipped = 0;
         double sessionCredit = 0, doseCredit = 0;
-        for (var i = 0; i < counted; i++)
+        // Credit comes from the counted logs only; a skip's reason is what the patient told us,
+        // so it is kept from every log of the day (an extra log that skipped an exercise "because
+        // of pain" must not vanish behind a better log the same day).
+        for (var i = 0; i < scored.Length; i++)
         {
             var (log, credit) = scored[i];
-            completed += log.Status == SessionStatus.Completed ? 1 : 0;
-            partial += log.Status == SessionStatus.Partial ? 1 : 0;
-            skipped += log.Status == SessionStatus.Skipped ? 1 : 0;
-            sessionCredit += credit.Session;
-            doseCredit += credit.Dose;
+            var counts = i < counted;
+            if (counts)
+            {
+                completed += log.Status == SessionStatus.Completed ? 1 : 0;
+                partial += log.Status == SessionStatus.Partial ? 1 : 0;
+                skipped += log.Status == SessionStatus.Skipped ? 1 : 0;
+                sessionCredit += credit.Session;
+                doseCredit += credit.Dose;
+            }
+
             foreach (var entry in log.Entries)
             {
-                if (entry is { Outcome: EntryOutcome.Skipped, SkipReason: { } reason })
+                var reason = entry is { Outcome: EntryOutcome.Skipped, SkipReason: { } r } ? r : (SkipReason?)null;
+                if (reason is { } why)
                 {
                     reasons ??= [];
-                    reasons[reason] = reasons.GetValueOrDefault(reason) + 1;
+                    reasons[why] = reasons.GetValueOrDefault(why) + 1;
                 }
 
-                if (prescribed.TryGetValue(entry.PrescribedExerciseId, out var exercise))
+                if ((counts || reason is not null) && prescribed.TryGetValue(entry.PrescribedExerciseId, out var exercise))
                 {
                     var tally = Tally(exercises, exercise);
-                    tally.DoseCredit += SessionRules.DoseFraction(entry, exercise);
-                    if (entry is { Outcome: EntryOutcome.Skipped, SkipReason: { } skip })
+                    if (counts)
+                    {
+                        tally.DoseCredit += SessionRules.DoseFraction(entry, exercise);
+                    }
+
+                    if (reason is { } skip)
                     {
                         tally.SkipReasons[skip] = tally.SkipReasons.GetValueOrDefault(skip) + 1;
                     }

@@ -19,5 +19,6 @@ public sealed record ExerciseAdherence
     /// <summary>Dose completion in percent, or null when it was never prescribed in the window.</summary>
     public double? DoseCompletion => Prescribed > 0 ? Math.Min(100, 100 * DoseCredit / Prescribed) : null;
 
+    /// <summary>Why it was skipped, from every log of the window, counted or extra: what the patient said is never dropped.</summary>
     public IReadOnlyDictionary<SkipReason, int> SkipReasons { get; init; } = new Dictionary<SkipReason, int>();
 }

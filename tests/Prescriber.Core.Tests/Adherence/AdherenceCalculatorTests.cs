@@ -107,6 +107,23 @@ public sealed class AdherenceCalculatorTests
     }
 
     [Fact]
+    public void A_skip_reason_in_a_log_that_does_not_count_is_still_reported()
+    {
+        // Monday: all skipped for pain in the morning, all done later (that one counts); Tuesday a
+        // rest day with a log skipped for pain. Credit comes from the counted log alone.
+        var input = AdherenceScenario.Parse(
+            "2026-03-02 Monday+Wednesday 1", "2026-03-02 S at=2026-03-02T08:00Z; 2026-03-02 C at=2026-03-02T18:00Z; 2026-03-03 S", "", "2026-03-02..2026-03-03", "2026-03-04T09:00Z", "UTC");
+
+        var report = AdherenceCalculator.Compute(input);
+
+        Assert.Equal("p=1 c=1 pa=0 s=0 m=0 x=2 adh=100 dose=100 band=Adherent", AdherenceScenario.Totals(report));
+        Assert.Equal(new Dictionary<SkipReason, int> { [SkipReason.Pain] = 4 }, report.SkipReasons);
+        var a = Assert.Single(report.Exercises, e => e.ExerciseId == AdherenceScenario.ExerciseA);
+        Assert.Equal((1, 100.0), (a.Prescribed, a.DoseCompletion!.Value));
+        Assert.Equal(new Dictionary<SkipReason, int> { [SkipReason.Pain] = 2 }, a.SkipReasons);
+    }
+
+    [Fact]
     public void Two_sessions_that_did_the_same_work_tie_whatever_the_order_of_their_entries_and_the_earlier_counts()
     {
         // Three exercises of one set of 10: 1, 2 and 3 reps are fractions 0.1, 0.2 and 0.3, whose
