@@ -13,7 +13,7 @@ namespace Prescriber.Web.Features.Review;
 /// raise, unless the same kind and severity is already open for the patient: the worklist shows
 /// a problem once, not once per session.
 /// </summary>
-public sealed class FlagRaiser(IDbContextFactory<AppDbContext> contexts, ClinicScope scope, TimeProvider time)
+public sealed class FlagRaiser(IDbContextFactory<AppDbContext> contexts, ClinicScope scope, TimeProvider time, FlagAlerts alerts)
 {
     /// <summary>
     /// The rules for a session queued when it was logged (<see cref="QueuedFlagCheck"/>), with its
@@ -134,9 +134,10 @@ public sealed class FlagRaiser(IDbContextFactory<AppDbContext> contexts, ClinicS
             .Where(f => f.PatientId == patientId && f.Status != FlagStatus.Resolved)
             .Select(f => new { f.Kind, f.Severity })
             .ToListAsync(cancellationToken);
+        var alerted = 0;
         foreach (var draft in drafts.Where(d => !open.Any(o => o.Kind == d.Kind && o.Severity == d.Severity)))
         {
-            db.Flags.Add(new Flag
+            var flag = new Flag
             {
                 ClinicId = clinicId,
                 PatientId = patientId,
@@ -145,10 +146,20 @@ public sealed class FlagRaiser(IDbContextFactory<AppDbContext> contexts, ClinicS
                 Severity = draft.Severity,
                 Summary = draft.Summary,
                 CreatedAt = time.GetUtcNow().UtcDateTime,
-            });
+            };
+            db.Flags.Add(flag);
+            if (FlagAlerts.Warrants(flag))
+            {
+                var name = await db.Patients.IgnoreQueryFilters().Where(p => p.Id == patientId).Select(p => p.Name).FirstAsync(cancellationToken);
+                alerted += await alerts.AddAsync(db, flag, name, cancellationToken);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (alerted > 0)
+        {
+            alerts.SendSoon();
+        }
     }
 
     /// <summary>The library's harder and easier exercises of the version, named for the flag's suggestion.</summary>

@@ -7,6 +7,7 @@ public static class ReviewExtensions
     {
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<FlagRaiser>();
+        builder.Services.AddScoped<FlagAlerts>();
         builder.Services.AddScoped<FlagService>();
         builder.Services.AddScoped<ReviewService>();
         builder.Services.AddScoped<AuditService>();

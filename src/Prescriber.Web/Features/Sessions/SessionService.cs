@@ -14,7 +14,8 @@ namespace Prescriber.Web.Features.Sessions;
 /// checklist. One submit stores the whole session; the same idempotency key stores it once.
 /// Callers pass a patient that <see cref="PatientAccess"/> let in.
 /// </summary>
-public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, TimeProvider time, AppDbContext requestDb, VersionCache versions, Review.FlagCheckSignal flagChecks)
+public sealed class SessionService(
+    IDbContextFactory<AppDbContext> contexts, TimeProvider time, AppDbContext requestDb, VersionCache versions, Review.FlagCheckSignal flagChecks, Review.FlagAlerts alerts)
 {
     public async Task<TodayView?> TodayAsync(Patient patient, Guid? programId, CancellationToken cancellationToken = default)
     {
@@ -123,13 +124,14 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
         }
 
         var session = BuildSession(patient, program, version, date, dates[0], submission, prescribed, now.UtcDateTime);
+        var alerted = false;
         var trigger = ScreeningTrigger.Evaluate(submission.PainBefore, submission.PainAfter, submission.Note);
         if (trigger.Needed)
         {
             session.Screening = ScreeningState.Pending;
             session.ScreeningTier = trigger.Baseline;
             // The clinician hears of it now, whether or not the patient answers the checklist.
-            db.Flags.Add(new Flag
+            var flag = new Flag
             {
                 ClinicId = patient.ClinicId,
                 PatientId = patient.Id,
@@ -138,7 +140,9 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
                 Severity = trigger.Baseline,
                 Summary = $"Session of {date:yyyy-MM-dd}: {string.Join("; ", trigger.Reasons)}.",
                 CreatedAt = now.UtcDateTime,
-            });
+            };
+            db.Flags.Add(flag);
+            alerted = await alerts.AddAsync(db, flag, patient.Name, cancellationToken) > 0;
         }
 
         db.SessionLogs.Add(session);
@@ -178,6 +182,11 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
         }
 
         flagChecks.Nudge();
+        if (alerted)
+        {
+            alerts.SendSoon();
+        }
+
         return new LogResult(LogOutcome.Saved, session, Trigger: trigger);
     }
 
@@ -200,6 +209,7 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
         }
 
         var valid = yes.Where(n => SafetyChecklist.Questions.Any(q => q.Number == n)).ToHashSet();
+        var alerted = false;
         var tier = SafetyChecklist.Decide(valid, session.ScreeningTier);
         session.Screening = ScreeningState.Answered;
         session.ScreeningTier = tier;
@@ -207,7 +217,7 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
         if (valid.Count > 0)
         {
             var questions = SafetyChecklist.Questions.Where(q => valid.Contains(q.Number)).Select(q => $"{q.Number}. {q.Text}");
-            db.Flags.Add(new Flag
+            var flag = new Flag
             {
                 ClinicId = session.ClinicId,
                 PatientId = patient.Id,
@@ -216,10 +226,17 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> contexts, Tim
                 Severity = tier,
                 Summary = $"Answered yes to: {string.Join(" ", questions)}",
                 CreatedAt = time.GetUtcNow().UtcDateTime,
-            });
+            };
+            db.Flags.Add(flag);
+            alerted = await alerts.AddAsync(db, flag, patient.Name, cancellationToken) > 0;
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (alerted)
+        {
+            alerts.SendSoon();
+        }
+
         return new ScreeningResult(tier, SafetyChecklist.MessageFor(tier, session.Note), session.LocalDate, session.Status);
     }
 
