@@ -37,5 +37,18 @@ public static class ReminderSummary
         return $"{ReminderTimesText.Format(times)}{ownTimes}, {days.Describe()}{ownDays}.";
     }
 
+    /// <summary>The line of the patient's own plan sheet: the times and days in force, whoever chose them; null without times.</summary>
+    public static string? ForPlanSheet(ExerciseProgram program, ProgramVersion version)
+    {
+        var times = program.PatientReminderTimes ?? version.ReminderTimes;
+        if (times.Count == 0)
+        {
+            return null;
+        }
+
+        var days = version.Days.NarrowedTo(program.PatientReminderDays);
+        return $"Reminders at {ReminderTimesText.Format(times)} (your time){(days == version.Days ? "" : $", on {days.Describe()} only")}.";
+    }
+
     private static string Day(DateOnly day) => day.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
 }

@@ -35,6 +35,16 @@ public sealed class ReminderSummaryTests
     }
 
     [Fact]
+    public void The_plan_sheet_gives_the_times_and_days_in_force()
+    {
+        var version = new ProgramVersion { Days = WeekDays.Every, ReminderTimes = [new TimeOnly(7, 30)] };
+        Assert.Equal("Reminders at 07:30 (your time).", ReminderSummary.ForPlanSheet(new ExerciseProgram { Name = "Upper back" }, version));
+        var own = new ExerciseProgram { Name = "Upper back", PatientReminderTimes = [new TimeOnly(9, 15)], PatientReminderDays = WeekDays.Monday | WeekDays.Friday };
+        Assert.Equal("Reminders at 09:15 (your time), on Mon, Fri only.", ReminderSummary.ForPlanSheet(own, version));
+        Assert.Null(ReminderSummary.ForPlanSheet(new ExerciseProgram { Name = "Upper back" }, new ProgramVersion { ReminderTimes = [] }));
+    }
+
+    [Fact]
     public void A_plan_without_reminder_times_says_so()
     {
         var version = new ProgramVersion { Days = WeekDays.Weekdays, ReminderTimes = [] };

@@ -142,6 +142,8 @@ public abstract class PatientPlanTests<TApp>(TApp app) : ProviderTests<TApp>(app
         var patientPage = WebUtility.HtmlDecode(await clinician.Http.GetStringAsync($"/patients/{patient.Id}"));
         Assert.Contains($"Reminder emails: Paused by the patient until {today.AddDays(10).ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)} inclusive.", patientPage, StringComparison.Ordinal);
         Assert.Contains("Mon, Thu (the patient's days)", patientPage, StringComparison.Ordinal);
+        // And the patient's own plan says when the reminders come now.
+        Assert.Contains("(your time), on Mon, Thu only.", WebUtility.HtmlDecode(await me.GetStringAsync("/plan")), StringComparison.Ordinal);
 
         // Every day of the plan again, and no pause: back to the plan's own days.
         Assert.Contains("Saved.", await (await PostRemindersAsync(me, Form(null, [.. WeekDaysExtensions.InOrder]))).Content.ReadAsStringAsync(), StringComparison.Ordinal);
