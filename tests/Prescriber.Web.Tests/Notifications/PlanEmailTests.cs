@@ -28,6 +28,8 @@ public abstract partial class PlanEmailTests<TApp>(TApp app) : MailTests<TApp>(a
         var draft = ProgramClient.Draft(library.Values.OrderBy(e => e.Slug).Take(2).ToArray());
         draft.Days = WeekDays.Monday | WeekDays.Wednesday | WeekDays.Friday;
         draft.EndDate = new DateOnly(2026, 12, 18);
+        // Once a day with a second, evening reminder: the calendar still holds one session a day.
+        draft.ReminderTimes = [new TimeOnly(7, 30), new TimeOnly(18, 0)];
         var program = await clinician.AssignAsync(patient.Id, draft);
         await DispatchAsync();
 

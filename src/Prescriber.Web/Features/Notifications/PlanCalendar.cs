@@ -32,7 +32,9 @@ public static class PlanCalendar
         // History from a year before the start covers every rule the events can meet.
         calendar.AddTimeZone(zone.Id, version.StartDate.AddYears(-1).ToDateTime(TimeOnly.MinValue), false);
 
-        var times = plan.ReminderTimes.Count > 0 ? plan.ReminderTimes : [DefaultTime];
+        // One event a session: a once-a-day plan with a second, nudging reminder is still one
+        // session in the patient's calendar, at the first reminder time.
+        var times = (plan.ReminderTimes.Count > 0 ? plan.ReminderTimes : [DefaultTime]).Order().Take(Math.Max(1, version.TimesPerDay));
         var days = string.Join(',', WeekDaysExtensions.InOrder.Select((day, i) => (day, i)).Where(d => (version.Days & d.day) != 0).Select(d => ByDay[d.i]));
         foreach (var time in times)
         {
