@@ -168,6 +168,32 @@ public abstract class ReviewTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
     }
 
     [Fact]
+    public async Task Creating_reading_and_changing_a_patient_and_their_program_is_in_the_audit_trail()
+    {
+        var setup = await LoggingSetup.CreateAsync(App);
+        var http = setup.Clinician.Http;
+        var id = setup.Patient.Id;
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/api/patients/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/patients/{id}")).StatusCode);
+        Assert.True((await http.PostAsync($"/api/patients/{id}/invitations", null)).IsSuccessStatusCode);
+        Assert.True((await http.PostAsync($"/api/programs/{setup.Program.Id}/pause", null)).IsSuccessStatusCode);
+
+        var actions = await AuditAsync(id);
+        foreach (var action in new[] { "patient.create", "program.assign", "patient.read", "patient.invite", "program.status" })
+        {
+            Assert.Contains(action, actions);
+        }
+
+        // Another clinic's staff reading the id gets nothing, and leaves no read of this patient.
+        var (_, stranger) = await App.CreateClinicUserAsync();
+        var other = await App.SignedInClientAsync(stranger);
+        var before = (await AuditAsync(id)).Count(a => a == "patient.read");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/patients/{id}")).StatusCode);
+        Assert.Equal(before, (await AuditAsync(id)).Count(a => a == "patient.read"));
+    }
+
+    [Fact]
     public async Task My_patients_counts_the_same_7_and_28_days_as_the_review_page()
     {
         var setup = await LoggingSetup.CreateAsync(App);

@@ -19,7 +19,8 @@ public sealed class PatientService(
     TimeProvider time,
     EmailRenderer renderer,
     OutboxDispatchTrigger dispatch,
-    IOptions<AppOptions> app)
+    IOptions<AppOptions> app,
+    Review.AuditTrail audit)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(14);
 
@@ -49,10 +50,18 @@ public sealed class PatientService(
         return new PatientList(items, total);
     }
 
+    /// <summary>A patient of the clinic, for its staff: the read is written to the audit trail.</summary>
     public async Task<Patient?> FindAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (patient is not null)
+        {
+            audit.Add(db, "patient.read", patient.Id);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return patient;
     }
 
     /// <summary>The patient record of a signed-in patient.</summary>
@@ -75,6 +84,7 @@ public sealed class PatientService(
         var patient = new Patient { ClinicId = clinicId, Name = "", Email = "", TimeZone = "", CreatedAt = time.GetUtcNow().UtcDateTime };
         Apply(draft, patient);
         db.Patients.Add(patient);
+        audit.Add(db, "patient.create", patient.Id);
         return await SaveAsync(db, patient, cancellationToken);
     }
 
@@ -94,6 +104,7 @@ public sealed class PatientService(
         }
 
         Apply(draft, patient);
+        audit.Add(db, "patient.update", patient.Id);
         return await SaveAsync(db, patient, cancellationToken);
     }
 
@@ -128,6 +139,7 @@ public sealed class PatientService(
             InvitedBy = scope.UserId ?? "",
         };
         db.PatientInvitations.Add(invitation);
+        audit.Add(db, "patient.invite", patientId);
         var link = app.Value.Link($"invite/{token}");
         // The email commits with the invitation: there is never one without the other.
         await OutboxWriter.EnqueueAsync(db, await InvitationEmailAsync(patient, invitation, link), now, cancellationToken);

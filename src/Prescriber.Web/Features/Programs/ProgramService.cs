@@ -19,7 +19,8 @@ public sealed class ProgramService(
     ClinicScope scope,
     TimeProvider time,
     PlanEmails planEmails,
-    OutboxDispatchTrigger dispatch)
+    OutboxDispatchTrigger dispatch,
+    Review.AuditTrail audit)
 {
     public async Task<IReadOnlyList<ExerciseProgram>> ListForPatientAsync(Guid patientId, CancellationToken cancellationToken = default)
     {
@@ -84,6 +85,7 @@ public sealed class ProgramService(
         version.ProgramId = program.Id;
         program.Versions.Add(version);
         db.Programs.Add(program);
+        audit.Add(db, "program.assign", patient.Id, $"{program.Name}, version 1");
         await planEmails.EnqueueAsync(db, patient, program, version, previous: null, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         dispatch.DispatchSoon();
@@ -131,6 +133,7 @@ public sealed class ProgramService(
         program.Revision++;
         program.UpdatedAt = time.GetUtcNow().UtcDateTime;
         var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == program.PatientId, cancellationToken);
+        audit.Add(db, "program.adjust", patient.Id, $"{program.Name}, version {version.Number}");
         await planEmails.EnqueueAsync(db, patient, program, version, current, program.UpdatedAt, cancellationToken);
         var saved = await SaveAsync(db, program, cancellationToken);
         if (saved.Outcome == SaveOutcome.Saved)
@@ -213,6 +216,7 @@ public sealed class ProgramService(
 
         program.Revision++;
         program.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        audit.Add(db, "program.status", program.PatientId, $"{program.Name}: {program.Status}");
         return await SaveAsync(db, program, cancellationToken);
     }
 
