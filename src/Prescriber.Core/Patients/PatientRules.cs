@@ -24,7 +24,7 @@ public static class PatientRules
 
         if (!IsTimeZone(draft.TimeZone))
         {
-            errors.Add(new("timeZone", "must be an IANA time zone such as Europe/London or America/New_York"));
+            errors.Add(new("timeZone", "must be a time zone from the list, such as Europe/London or America/New_York"));
         }
 
         if (draft.Phone is { Length: > 0 } phone && (phone.Length > 32 || phone.Any(c => !(char.IsDigit(c) || c is '+' or ' ' or '-' or '(' or ')'))))
@@ -45,8 +45,19 @@ public static class PatientRules
         && MailAddress.TryCreate(text.Trim(), out var address) && address.Address == text.Trim()
         && address.Host.Contains('.', StringComparison.Ordinal);
 
+    /// <summary>
+    /// The zone's id as the time zone database spells it ("europe/london" is Europe/London), so
+    /// every page and email shows one spelling; the trimmed text when no zone matches it.
+    /// </summary>
+    public static string CanonicalTimeZone(string id)
+    {
+        var trimmed = id.Trim();
+        return TimeZoneInfo.GetSystemTimeZones().FirstOrDefault(z => string.Equals(z.Id, trimmed, StringComparison.OrdinalIgnoreCase))?.Id ?? trimmed;
+    }
+
     /// <summary>Only IANA ids: Windows names would work on some servers and not on others.</summary>
     public static bool IsTimeZone(string? id) =>
-        !string.IsNullOrWhiteSpace(id) && (id == "UTC" || id.Contains('/', StringComparison.Ordinal))
-        && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
+        !string.IsNullOrWhiteSpace(id) && CanonicalTimeZone(id) is var canonical
+        && (canonical == "UTC" || canonical.Contains('/', StringComparison.Ordinal))
+        && TimeZoneInfo.TryFindSystemTimeZoneById(canonical, out var zone) && zone.HasIanaId;
 }

@@ -49,7 +49,7 @@ public sealed class ClinicAdmin(
 
         if (!PatientRules.IsTimeZone(input.TimeZone))
         {
-            errors.Add(new("timeZone", "must be an IANA time zone such as Europe/London or America/New_York"));
+            errors.Add(new("timeZone", "must be a time zone from the list, such as Europe/London or America/New_York"));
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -64,7 +64,7 @@ public sealed class ClinicAdmin(
             return SaveResult<Clinic>.Invalid(errors);
         }
 
-        var clinic = new Clinic { Name = name, TimeZone = input.TimeZone.Trim(), CreatedAt = time.GetUtcNow().UtcDateTime };
+        var clinic = new Clinic { Name = name, TimeZone = PatientRules.CanonicalTimeZone(input.TimeZone), CreatedAt = time.GetUtcNow().UtcDateTime };
         db.Clinics.Add(clinic);
         await db.SaveChangesAsync(cancellationToken);
         return SaveResult<Clinic>.Saved(clinic);

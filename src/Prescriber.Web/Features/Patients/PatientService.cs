@@ -205,7 +205,7 @@ public sealed class PatientService(
         patient.Name = draft.Name.Trim();
         patient.Email = draft.Email.Trim();
         patient.NormalizedEmail = patient.Email.ToLowerInvariant();
-        patient.TimeZone = draft.TimeZone.Trim();
+        patient.TimeZone = PatientRules.CanonicalTimeZone(draft.TimeZone);
         patient.Phone = string.IsNullOrWhiteSpace(draft.Phone) ? null : draft.Phone.Trim();
         patient.DateOfBirth = draft.DateOfBirth;
     }
