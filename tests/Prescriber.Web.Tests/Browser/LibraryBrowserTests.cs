@@ -49,7 +49,7 @@ public sealed partial class LibraryBrowserTests(LibraryBrowserTests.DevelopmentA
     }
 
     [Fact]
-    public async Task The_demo_clinic_has_four_patients_with_three_weeks_of_logs_and_one_open_flag()
+    public async Task The_demo_clinic_has_four_patients_with_three_weeks_of_logs_a_pain_flag_and_a_silence_flag()
     {
         var counts = await app.InScopeAsync(async sp =>
         {
@@ -58,12 +58,16 @@ public sealed partial class LibraryBrowserTests(LibraryBrowserTests.DevelopmentA
             return (
                 Patients: await db.Patients.IgnoreQueryFilters().CountAsync(p => p.ClinicId == clinic.Id),
                 Sessions: await db.SessionLogs.IgnoreQueryFilters().CountAsync(s => s.ClinicId == clinic.Id),
-                Flags: await db.Flags.IgnoreQueryFilters().CountAsync(f => f.ClinicId == clinic.Id));
+                Flags: await db.Flags.IgnoreQueryFilters().Where(f => f.ClinicId == clinic.Id)
+                    .Join(db.Patients.IgnoreQueryFilters(), f => f.PatientId, p => p.Id, (f, p) => new { f.Kind, p.Name })
+                    .ToListAsync());
         });
 
         Assert.Equal(4, counts.Patients);
         Assert.InRange(counts.Sessions, 50, 84);
-        Assert.Equal(1, counts.Flags);
+        // Tom's climbing pain, and Aisha gone quiet for five days (raised at start, not at the job's next hour).
+        Assert.Equal(2, counts.Flags.Count);
+        Assert.Contains(counts.Flags, f => f.Kind == Core.Flags.FlagKind.Silence && f.Name == "Aisha Khan");
     }
 
     [Fact]

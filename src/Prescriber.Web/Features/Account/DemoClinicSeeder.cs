@@ -33,6 +33,8 @@ internal sealed class DemoClinicSeeder(IServiceProvider services, TimeProvider t
         }
 
         await DemoPatients.SeedAsync(db, clinic, time.GetUtcNow(), cancellationToken);
+        // The silence flags a clinic would have had by now, rather than at the job's next hour.
+        await scope.ServiceProvider.GetRequiredService<Review.SilenceFlagJob>().RunAsync(cancellationToken);
         var clinicianPassword = await EnsureUserAsync(users, ClinicianEmail, "Sam Rivera, PT", clinic.Id, Roles.Clinician);
         var adminPassword = await EnsureUserAsync(users, AdminEmail, "Demo administrator", null, Roles.Admin);
 

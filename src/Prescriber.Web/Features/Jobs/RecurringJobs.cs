@@ -20,8 +20,9 @@ public static class RecurringJobs
         // Every minute; a run that finds nothing due costs one indexed query.
         jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatch, job => job.RunAsync(CancellationToken.None), "* * * * *");
 
-        // Daily at 06:00 UTC: no-log-for-N-days flags, in the worklist before morning clinic in Europe.
-        jobs.AddOrUpdate<SilenceFlagJob>(SilenceFlags, job => job.RunAsync(CancellationToken.None), "0 6 * * *");
+        // Hourly: no-log-for-N-days flags, raised within the hour a patient's own day makes them
+        // due, wherever they live (a flag already open is not raised again, so the repeats cost a read).
+        jobs.AddOrUpdate<SilenceFlagJob>(SilenceFlags, job => job.RunAsync(CancellationToken.None), "5 * * * *");
 
         // Every minute: a 07:30 reminder goes out by 07:31. Each run reads active programs in
         // keyset batches and writes only due slots; a slot already queued costs nothing but the
