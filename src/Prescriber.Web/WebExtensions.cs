@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
 using Prescriber.Data;
@@ -49,10 +50,18 @@ public static class WebExtensions
         }
 
         // Pages show a friendly page for 404s; the API keeps its status codes and problem bodies
-        // (re-executing a PUT against a page would turn a 404 into a 405).
-        app.UseWhen(
-            context => !IsApi(context),
-            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // (re-executing a PUT against a page would turn a 404 into a 405). Not in a UseWhen branch:
+        // there the re-executed request is not routed again and the 404 went out empty.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            if (IsApi(context) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseClinicScope();

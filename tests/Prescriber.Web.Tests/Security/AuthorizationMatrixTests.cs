@@ -44,6 +44,23 @@ public sealed partial class AuthorizationMatrixTests(SqliteApp app) : IClassFixt
     private static partial Regex Parameter();
 
     [Fact]
+    public async Task An_unknown_address_gets_the_not_found_page_and_an_unknown_api_path_a_bare_404()
+    {
+        var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        foreach (var path in new[] { "/no-such-page", "/history" })
+        {
+            var page = await anonymous.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+            Assert.Contains("This page does not exist", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var api = await anonymous.GetAsync("/api/no-such-thing");
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.DoesNotContain("This page does not exist", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_endpoint_requires_authorization_unless_it_is_listed_as_public()
     {
         var unguarded = Routes()
