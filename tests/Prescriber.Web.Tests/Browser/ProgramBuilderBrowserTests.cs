@@ -32,6 +32,15 @@ public sealed class ProgramBuilderBrowserTests(LibraryBrowserTests.DevelopmentAp
 
         var proneT = page.GetByTestId("item-1");
         await Expect(proneT.GetByTestId("item-name")).ToContainTextAsync("Prone T raise");
+
+        // Two mistakes: one click shows both, beside their fields, and assigns nothing.
+        await proneT.GetByLabel("Reps").FillAsync("500");
+        await proneT.GetByLabel("Reps").BlurAsync();
+        await page.GetByLabel("Reminder times, patient's local time (e.g. 07:30, 18:00)").FillAsync("25:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign to Grace Hopper" }).ClickAsync();
+        await Expect(page.GetByText("'25:00' is not a time", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(proneT.GetByText("(was 500)", new() { Exact = false })).ToBeVisibleAsync();
+
         await proneT.GetByLabel("Reps").FillAsync("15");
         await proneT.GetByLabel("Reps").BlurAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Move Bird dog up" }).ClickAsync();
@@ -49,7 +58,7 @@ public sealed class ProgramBuilderBrowserTests(LibraryBrowserTests.DevelopmentAp
         var names = await page.GetByTestId("plan-exercise").Locator("h2").AllTextContentsAsync();
         Assert.Equal(["Thoracic extension over a chair", "Bird dog", "Prone T raise"], names);
         await Expect(page.GetByTestId("plan-exercise").Nth(2)).ToContainTextAsync("15 times, hold 3 s");
-        await Expect(page.GetByText("Reminders at 07:30.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Reminders at 07:30 (your time).")).ToBeVisibleAsync();
         await BrowserSession.ScreenshotAsync(page, "print.png");
     }
 }

@@ -156,7 +156,8 @@ public sealed partial class ProgramBuilderPage
         var draft = BuildDraft(out var reminderError);
         if (reminderError is not null)
         {
-            _errors = new FieldErrors([reminderError]);
+            // Every problem at once: the draft's own rules beside the times that did not read.
+            _errors = new FieldErrors([reminderError, .. ProgramRules.Validate(draft).Where(e => e.Field != reminderError.Field)]);
             return;
         }
 
