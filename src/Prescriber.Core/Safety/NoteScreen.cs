@@ -514,7 +514,7 @@ public static partial class NoteScreen
                 return false;
             }
 
-            if (IsNegation(tokens, i))
+            if (IsNegation(tokens, i) || DeniesFeeling(tokens, i, start))
             {
                 return true;
             }
@@ -522,6 +522,15 @@ public static partial class NoteScreen
 
         return false;
     }
+
+    /// <summary>
+    /// "Not feeling dizzy", "I'm not feeling down": a denial of the feeling named right after it,
+    /// unlike "no feeling in my hand" (the symptom, see <see cref="IsNegation"/>); "not feeling
+    /// great and a bit dizzy" still counts the dizziness.
+    /// </summary>
+    private static bool DeniesFeeling(string[] tokens, int i, int start) =>
+        start - i <= 2 && tokens[i + 1] == "feeling" && tokens[i] is not ("no" or "zero" or "without" or "can't" or "couldn't")
+        && (Negations.Contains(tokens[i]) || tokens[i].EndsWith("n't", StringComparison.Ordinal));
 
     private static bool IsNegation(string[] tokens, int i)
     {

@@ -235,6 +235,13 @@ public sealed class NoteScreenTests
         { "Really helped my upper back today", ScreeningTier.None, null },
         { "over lying down can get upper back pain too", ScreeningTier.None, null },
         { "felt stiff, a bit sore after", ScreeningTier.None, null },
+        // "Not feeling dizzy" denies the feeling it names, as "not dizzy" does; "no feeling in my
+        // fingers" is still the symptom, and a later finding still counts.
+        { "not feeling dizzy today", ScreeningTier.None, null },
+        { "I'm not feeling sick", ScreeningTier.None, null },
+        { "I'm not feeling numb anymore", ScreeningTier.None, null },
+        { "not feeling great and a bit dizzy", ScreeningTier.Urgent, "dizziness" },
+        { "it's not feeling any better and my hand is numb", ScreeningTier.Urgent, "numbness" },
         { "", ScreeningTier.None, null },
     };
 
