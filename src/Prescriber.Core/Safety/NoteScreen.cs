@@ -50,6 +50,10 @@ public static partial class NoteScreen
         ("trouble speaking", ScreeningTier.Emergency, [["can't", "cannot", "couldn't", "unable", "trouble", "struggled", "struggling"], ["find", "finding", "get", "getting", "say"], ["words", "word"]]),
         ("trouble swallowing", ScreeningTier.Emergency, [["trouble", "hard", "difficulty", "can't", "cannot", "couldn't", "unable"], ["swallow*"]]),
         ("bladder or bowel", ScreeningTier.Emergency, [["bladder", "bowel*", "incontinen*"]]),
+        // How older patients name it: trouble with the "waterworks", not making it to the toilet.
+        // With the trouble named: "the waterworks" alone is also crying.
+        ("bladder or bowel", ScreeningTier.Emergency, [["trouble", "troubles", "problem*", "issue*", "bother*", "playing", "acting", "wrong", "funny", "difficult*"], ["waterworks"]]),
+        ("bladder or bowel", ScreeningTier.Emergency, [["didn't", "couldn't", "can't", "never", "not"], ["make", "made"], ["toilet", "loo", "bathroom", "lavatory"]]),
         // Saddle numbness and retention: the cauda equina signs the checklist's fourth question asks about.
         ("numb between the legs", ScreeningTier.Emergency, [["groin", "saddle", "genital*", "crotch", "perine*"], ["numb*", "tingl*", "feeling", "sensation"]]),
         ("trouble passing urine", ScreeningTier.Emergency, [["trouble", "hard", "difficulty", "can't", "cannot", "couldn't", "unable", "struggle*", "struggling", "haven't", "hasn't"], ["pee", "peeing", "urinat*", "urine", "wee", "weeing"]]),
@@ -80,7 +84,11 @@ public static partial class NoteScreen
         ("dizziness", ScreeningTier.Urgent, [["came", "come", "comes", "went"], ["over"], ["peculiar", "funny", "strange", "queer", "weird", "faint", "dizzy", "unwell", "poorly", "odd"]]),
         ("room spinning", ScreeningTier.Urgent, [["room", "everything", "head"], ["spinning", "spun", "spins"]]),
         ("palpitations", ScreeningTier.Urgent, [["palpitat*"]]),
-        ("heart racing", ScreeningTier.Urgent, [["heart", "heartbeat"], ["racing", "raced", "pounding", "flutter*", "skipping", "skipped", "irregular"]]),
+        ("heart racing", ScreeningTier.Urgent, [["heart", "heartbeat", "pulse"], ["racing", "raced", "pounding", "flutter*", "skipping", "skipped", "irregular"]]),
+        // "Going like the clappers", "ten to the dozen", "thumping", "missed a beat", "all over the place".
+        ("heart racing", ScreeningTier.Urgent, [["heart", "heartbeat", "pulse"], ["clappers", "dozen", "thump*", "hammer*", "banging", "galloping", "somersault*"]]),
+        ("heart racing", ScreeningTier.Urgent, [["heart", "heartbeat", "pulse"], ["missed", "missing", "dropped", "dropping"], ["beat", "beats"]]),
+        ("heart racing", ScreeningTier.Urgent, [["heart", "heartbeat", "pulse"], ["all"], ["over"], ["place"]]),
         ("numbness", ScreeningTier.Urgent, [["numb", "numbness", "numbing"]]),
         ("no feeling", ScreeningTier.Urgent, [["no", "zero", "without"], ["feeling", "sensation"]]),
         ("loss of feeling", ScreeningTier.Urgent, [["lost", "loss", "losing", "lose"], ["feeling", "sensation"]]),
@@ -97,6 +105,9 @@ public static partial class NoteScreen
         ("clumsy", ScreeningTier.Urgent, [["clumsy", "unsteady", "wobbly", "stumbl*", "staggered", "staggering"]]),
         ("lost balance", ScreeningTier.Urgent, [["lost", "losing", "lose", "loses"], ["balance"]]),
         ("lost balance", ScreeningTier.Urgent, [["balance"], ["off", "bad", "poor", "awful", "terrible", "worse", "gone", "wobbly"]]),
+        // Losing one's footing is losing one's balance, a near fall: a fall when the note says they
+        // went down ("lost my footing and ended up on my side"), not when they caught themselves.
+        ("lost balance", ScreeningTier.Urgent, [["lost", "losing", "lose", "loses"], ["footing"]]),
         ("cannot lift", ScreeningTier.Urgent, [["can't", "cannot", "couldn't", "unable"], ["lift", "raise", "move"], ["arm", "arms", "leg", "legs", "hand", "hands", "foot"]]),
         ("dropping things", ScreeningTier.Urgent, [["dropping", "drop", "dropped"], ["things", "everything", "cup", "cups", "stuff", "pen", "pens", "keys", "mug", "glass", "phone", "cutlery", "fork", "spoon"]]),
         ("fever", ScreeningTier.Urgent, [["fever*", "feverish", "temperature"]]),
@@ -110,6 +121,22 @@ public static partial class NoteScreen
         ("cancer", ScreeningTier.Urgent, [["cancer", "tumour", "tumor", "oncolog*", "chemo*", "radiotherapy", "lump", "lumps"]]),
         ("osteoporosis or steroids", ScreeningTier.Urgent, [["osteopor*", "steroid*", "prednis*", "cortison*"]]),
         ("fall", ScreeningTier.Urgent, [["fall", "fell", "fallen", "tripped", "slipped"]]),
+        // A fall in everyday words: "took a tumble", "came a cropper", "missed a step", "lost my
+        // balance and went down", "my legs went from under me", "ended up on the floor", "went over
+        // on my ankle", "the dog knocked me over", "went flying". Not a tumble dryer (below).
+        ("fall", ScreeningTier.Urgent, [["tumble", "tumbles", "tumbled"]]),
+        ("fall", ScreeningTier.Urgent, [["came", "come", "comes", "coming"], ["cropper", "croppers"]]),
+        ("fall", ScreeningTier.Urgent, [["missed", "miss", "misses", "missing"], ["step", "kerb", "curb", "footing"]]),
+        ("fall", ScreeningTier.Urgent, [["balance", "footing"], ["went", "gone", "going"], ["down", "over", "flying"]]),
+        ("fall", ScreeningTier.Urgent, [["went", "gone", "going"], ["down"], ["heap", "sack", "bricks"]]),
+        ("fall", ScreeningTier.Urgent, [["legs", "leg", "feet"], ["from"], ["under", "underneath"], ["me"]]),
+        ("fall", ScreeningTier.Urgent, [["ended"], ["up"], ["floor", "ground", "deck", "side", "bottom", "backside", "bum", "knees"]]),
+        ("fall", ScreeningTier.Urgent, [["landed"], ["floor", "ground", "bottom", "backside", "bum", "hip", "knees", "side", "back", "face", "wrist"]]),
+        ("fall", ScreeningTier.Urgent, [["found"], ["myself"], ["floor", "ground"]]),
+        ("fall", ScreeningTier.Urgent, [["went", "gone", "go", "goes", "going"], ["over"], ["my"], ["ankle", "ankles"]]),
+        ("fall", ScreeningTier.Urgent, [["went", "gone"], ["over"], ["ice", "icy", "kerb", "curb", "pavement"]]),
+        ("fall", ScreeningTier.Urgent, [["knocked", "pushed"], ["me"], ["over", "down", "flying"]]),
+        ("fall", ScreeningTier.Urgent, [["went", "sent"], ["flying"]]),
         ("accident", ScreeningTier.Urgent, [["accident", "crash", "crashed", "collision"]]),
         ("injury", ScreeningTier.Urgent, [["injur*", "fractur*", "concussion", "concussed", "dislocat*"]]),
         ("out of place", ScreeningTier.Urgent, [["popped", "came", "slipped", "went"], ["out"], ["place", "joint", "socket"]]),
@@ -155,6 +182,26 @@ public static partial class NoteScreen
         // Wanting to, not having done it: "I hurt myself lifting" is an injury.
         (SelfHarm, ScreeningTier.Urgent, [["want", "wanted", "wanting", "urge", "urges", "thoughts"], ["hurt", "hurting"], ["myself"]]),
         (SelfHarm, ScreeningTier.Urgent, [["off", "be"], ["better"], ["without"], ["me"]]),
+        // Hopelessness: "I don't see the point of any of it anymore", "what's the point of going
+        // on", "I can't go on", "no reason to go on", "nothing to live for". Here the denial is the
+        // finding, so "don't" is one of the words. Not about the exercises ("I don't see the point
+        // of the stretches anymore", "can't go on the bike": see ExcusedBy).
+        (SelfHarm, ScreeningTier.Urgent, [["don't", "can't", "cannot"], ["see"], ["point"], ["any", "anymore", "anything", "living", "life", "on"]]),
+        (SelfHarm, ScreeningTier.Urgent, [["what's", "whats", "what"], ["point"], ["anymore", "anything", "living", "life"]]),
+        (SelfHarm, ScreeningTier.Urgent, [["point"], ["going", "go", "carrying", "carry"], ["on"]]),
+        (SelfHarm, ScreeningTier.Urgent, [["can't", "cannot"], ["go", "carry"], ["on"]]),
+        (SelfHarm, ScreeningTier.Urgent, [["no", "nothing"], ["reason"], ["live", "living", "on"]]),
+        (SelfHarm, ScreeningTier.Urgent, [["nothing"], ["live"], ["for"]]),
+        // Low mood: not a back sign, but the clinician should hear of it (review). Not "low" alone,
+        // an exercise word ("low back", "low row", "lower the arms"), and not a place the pain
+        // is felt ("feel it down my leg", "felt better lying down": see FamilyExcusedBy).
+        ("low mood", ScreeningTier.Review, [["feel", "feeling", "felt", "feels"], ["low", "down", "blue", "depressed", "tearful", "weepy", "sad", "lonely"]]),
+        ("low mood", ScreeningTier.Review, [["depressed", "depression", "depressive", "antidepress*", "depressant*"]]),
+        ("low mood", ScreeningTier.Review, [["low", "poor", "flat"], ["mood", "moods", "spirits"]]),
+        ("low mood", ScreeningTier.Review, [["down"], ["dumps"]]),
+        ("low mood", ScreeningTier.Review, [["low", "down"], ["in"], ["myself"]]),
+        ("low mood", ScreeningTier.Review, [["rock"], ["bottom"]]),
+        ("low mood", ScreeningTier.Review, [["getting", "gets", "got"], ["me"], ["down"]]),
         // Not settled by the next morning (review in the reference).
         ("pain that won't ease", ScreeningTier.Review, [["still"], [.. Pain, "sore", "there"], ["next", "following", "morning"]]),
         // Worse by the patient's own account: the rules see a rise in the scores, this sees the words.
@@ -186,16 +233,52 @@ public static partial class NoteScreen
     {
         ["feeling sick"] = ["of"],
         ["no feeling"] = ["of", "like"],
-        // Falling asleep or behind is no fall.
-        ["fall"] = ["asleep", "behind", "apart", "short", "through", "for"],
+        // Falling asleep or behind is no fall, nor is a tumble dryer or the ankle exercises.
+        ["fall"] = ["asleep", "behind", "apart", "short", "through", "for", "dryer", "dryers", "drier", "driers", "dry", "dried", "turn",
+                    "turns", "weed", "ups", "exercise", "exercises", "stretch", "stretches", "circles", "ones"],
         ["weakness"] = ["spot", "spots", "point", "points", "link"],
         // "Had a fit of coughing" is no seizure.
         ["seizure"] = ["of", "ball", "bit", "free"],
         // A headache on waking is not back pain that wakes.
         ["pain at night"] = ["headache", "headaches"],
-        // The "dead bug" is an exercise.
-        [SelfHarm] = ["bug", "bugs"],
+        // The "dead bug" is an exercise; "no point going on about it" is talk.
+        [SelfHarm] = ["bug", "bugs", "about"],
+        // Down or low is where or how the pain is felt: "felt it down my leg", "low in my back", "a low ache".
+        ["low mood"] = ["my", "into", "through", "to", "towards", "onto", "across", "along", "in", .. Pain, "sore", "soreness", "stiffness"],
     };
+
+    // A family does not match at all in a clause that also names one of these: "felt better lying
+    // down", "feel the stretch down the back of my thigh", "felt fine up and down the stairs" tell
+    // where, not how the patient feels.
+    private static readonly Dictionary<string, string[]> FamilyExcusedBy = new()
+    {
+        ["low mood"] = ["lying", "lie", "lay", "laid", "lies", "sit", "sat", "sitting", "kneel", "kneeling", "knelt", "bend", "bending", "bent",
+                        "squat", "squatting", "up", "stairs", "steps", "floor", "mat", "ground", "bed", "sofa", "stretch", "stretches", "stretching",
+                        "pull", "cool", "warm", "slow", "slowly", "letting", "let", "leg", "legs", "arm", "arms", "thigh", "thighs", "calf",
+                        "calves", "hamstring", "hamstrings", "shin", "shins", "foot", "feet", "toes", "hand", "hands", "fingers"],
+    };
+
+    // Heat from the session, or hands sweaty on the band: a reason to be sweaty.
+    private static readonly string[] ExerciseHeat =
+        ["hot", "warm", "after", "afterwards", "worked", "working", "workout", "exercise", "exercises", "exercising", "session", "sessions",
+         "usual", "normal", "gym", "walk", "bike", "heat", "weather", "sun", "summer", "hands", "palms", "grip"];
+
+    // The exercises, kit and outings a patient may be fed up with: "I can't go on the bike" is no
+    // hopelessness.
+    private static readonly string[] Pastimes =
+        ["exercise", "exercises", "exercising", "ones", "set", "sets", "reps", "stretch", "stretches", "stretching", "band", "bands", "ball", "mat",
+         "plan", "program", "programme", "routine", "app", "video", "videos", "session", "sessions", "physio", "holiday", "holidays", "bike",
+         "treadmill", "trip", "walk", "walks", "class", "classes", "gym", "pool", "course", "slides", "raises", "angels", "bridges", "squats", "rows",
+         "floor", "ground", "knees", "kneel", "kneeling", "stairs", "ladder", "bus", "train", "plane", "cruise", "computer", "internet", "online"];
+
+    // What makes sweat a warning.
+    private static readonly string[] SweatWarnings =
+        ["cold", "clammy", "chest", "pale", "grey", "gray", "faint", "dizzy", "sick", "breath", "breathless", "night", "heart", "racing",
+         "arm", "jaw", "shaky", "shaking", "unwell", "ill", "poorly", "off", "rough", "awful", "terrible", "funny", "strange", "weird", "peculiar",
+         "drenched", "pouring", "soaked", "soaking"];
+
+    // Things that can go flying or tumble without the patient.
+    private static readonly string[] Things = ["band", "bands", "ball", "strap", "towel", "weight", "weights", "cushion", "bottle", "books", "box", "boxes", "shelf"];
 
     // A word does not count in a clause that also names one of these: being unsteady on the Swiss
     // ball (the library's I/Y/T/W) is the exercise, not unsteady walking, and a band that slipped
@@ -210,6 +293,38 @@ public static partial class NoteScreen
         ["wobbling"] = Unstable,
         ["balance"] = Unstable,
         ["slipped"] = ["band", "bands", "grip", "strap", "handle", "towel", "hands", "fingers"],
+        // A lost footing on the ball or board is the exercise; a band or ball that went flying is no fall.
+        ["footing"] = Unstable,
+        ["flying"] = Things,
+        ["tumbled"] = Things,
+        ["tumble"] = ["rough"],
+        // "Ended up doing them on the floor" is where, not a fall; a stitch in the side is no fall.
+        ["ended"] = ["doing", "stitch"],
+        // A missed step of the routine is no fall.
+        ["step"] = ["video", "videos", "routine", "sequence", "instructions", "sheet", "printout", "order", "class", "classes", "aerobics"],
+        // Sweat from the work is expected ("hot and sweaty after", "sweating on the bike"); a cold
+        // sweat, or sweating with a warning, still counts (see StillCountsWith).
+        ["sweaty"] = ExerciseHeat,
+        ["sweating"] = ExerciseHeat,
+        // Hopelessness about the exercises, not about life: "I don't see the point of the stretches
+        // anymore", "can't go on the bike".
+        ["see"] = Pastimes,
+        ["on"] = Pastimes,
+        ["what's"] = Pastimes,
+        ["whats"] = Pastimes,
+        ["what"] = Pastimes,
+        // "Low back", "low row", "low weights", "low on energy": the word of an exercise or a place.
+        ["low"] = ["back", "backs", "spine", "row", "rows", "weight", "weights", "reps", "level", "levels", "impact", "intensity", "sugar",
+                   "sugars", "pressure", "energy", "motivation", "battery", "chair", "stool", "table", "shelf", "step", "down", "setting", "gear"],
+        ["blue"] = ["band", "bands", "ball", "mat", "tube", "theraband"],
+    };
+
+    // A word its clause would excuse still counts when the clause names a warning: "cold and
+    // sweaty after the session", "sweating after with chest pain".
+    private static readonly Dictionary<string, string[]> StillCountsWith = new()
+    {
+        ["sweaty"] = SweatWarnings,
+        ["sweating"] = SweatWarnings,
     };
 
     // Everyday words one letter away from a term, or starting with a term's prefix: they match a
@@ -218,7 +333,8 @@ public static partial class NoteScreen
     private static readonly HashSet<string> OrdinaryWords =
         ["fewer", "sweat", "skip", "skipped", "skipping", "tripled", "tripling", "stay", "stays", "shouting", "shook", "keep", "move",
          "paint", "paints", "painted", "painting", "painter", "spreadsheet", "spreadsheets", "radiator", "radiators", "thought",
-         "stars", "trapped", "trapping"];
+         "stars", "trapped", "trapping", "tumbler", "tumblers", "cropped", "copper", "chopper", "thumb", "thumbs", "dozed", "dozes",
+         "angle", "angles", "lovely"];
 
     private static readonly HashSet<string> Negations =
         ["no", "not", "never", "without", "denies", "deny", "none", "nor", "neither", "don't", "didn't", "doesn't", "isn't", "wasn't", "haven't", "hasn't", "hadn't", "aren't", "weren't", "zero"];
@@ -274,7 +390,8 @@ public static partial class NoteScreen
             for (var f = 0; f < Families.Length; f++)
             {
                 var (family, tier, groups) = Families[f];
-                if (continuesDenial && tier < ScreeningTier.Emergency)
+                if ((continuesDenial && tier < ScreeningTier.Emergency)
+                    || (FamilyExcusedBy.TryGetValue(family, out var excusers) && tokens.Any(excusers.Contains)))
                 {
                     continue;
                 }
@@ -419,7 +536,8 @@ public static partial class NoteScreen
                 }
             }
 
-            if (ExcusedBy.TryGetValue(tokens[t], out var excusers) && tokens.Any(excusers.Contains))
+            if (ExcusedBy.TryGetValue(tokens[t], out var excusers) && tokens.Any(excusers.Contains)
+                && !(StillCountsWith.TryGetValue(tokens[t], out var warnings) && tokens.Any(warnings.Contains)))
             {
                 for (var g = 0; g < AllGroups.Length; g++)
                 {

@@ -242,6 +242,89 @@ public sealed class NoteScreenTests
         { "I'm not feeling numb anymore", ScreeningTier.None, null },
         { "not feeling great and a bit dizzy", ScreeningTier.Urgent, "dizziness" },
         { "it's not feeling any better and my hand is numb", ScreeningTier.Urgent, "numbness" },
+        // A fifth pass with unseen notes. A fall in everyday words is a fall; a tumble dryer, a ball
+        // that rolled over or a missed step of the video are not.
+        { "Had a little tumble getting up off the floor but I'm alright, just a bruise on my hip.", ScreeningTier.Urgent, "fall" },
+        { "Lost my footing getting down onto the floor and ended up on my side.", ScreeningTier.Urgent, "fall" },
+        { "took a tumble in the garden on Sunday", ScreeningTier.Urgent, "fall" },
+        { "lost my balance and went down on the kitchen floor", ScreeningTier.Urgent, "fall" },
+        { "ended up on the floor and couldn't get up for a while", ScreeningTier.Urgent, "fall" },
+        { "went over on my ankle on the kerb", ScreeningTier.Urgent, "fall" },
+        { "came a cropper on the ice outside the post office", ScreeningTier.Urgent, "fall" },
+        { "missed the bottom step coming downstairs", ScreeningTier.Urgent, "fall" },
+        { "my legs went from under me in the shower", ScreeningTier.Urgent, "fall" },
+        { "found myself on the floor, don't know how", ScreeningTier.Urgent, "fall" },
+        { "the dog knocked me over in the park", ScreeningTier.Urgent, "fall" },
+        { "went down in a heap in the hallway", ScreeningTier.Urgent, "fall" },
+        { "landed on my bottom in the garden", ScreeningTier.Urgent, "fall" },
+        // Caught in time: a near fall, the lost balance it is, not a fall (see the fact below).
+        { "lost my footing for a second but caught myself", ScreeningTier.Urgent, "lost balance" },
+        { "put the towels in the tumble dryer then did the stretches", ScreeningTier.None, null },
+        { "rough and tumble with the grandkids", ScreeningTier.None, null },
+        { "the ball rolled over", ScreeningTier.None, null },
+        { "rolled over onto my side for the last stretch", ScreeningTier.None, null },
+        { "lost my footing on the wobble board", ScreeningTier.None, null },
+        { "ended up doing them on the floor by the bed", ScreeningTier.None, null },
+        { "I would get up off the floor slowly", ScreeningTier.None, null },
+        { "missed a step in the video so did it twice", ScreeningTier.None, null },
+        { "I missed my step class", ScreeningTier.None, null },
+        { "missed a day, did the stairs instead", ScreeningTier.None, null },
+        { "went over the ankle exercises with the physio", ScreeningTier.None, null },
+        { "the band went flying off the door", ScreeningTier.None, null },
+        { "had my hair cropped, did all the exercises", ScreeningTier.None, null },
+        // The bladder in older patients' words.
+        { "Been having trouble with my waterworks since Tuesday.", ScreeningTier.Emergency, "bladder or bowel" },
+        { "Waterworks playing up again", ScreeningTier.Emergency, "bladder or bowel" },
+        { "didn't make it to the toilet in time", ScreeningTier.Emergency, "bladder or bowel" },
+        { "no trouble with the waterworks", ScreeningTier.None, null },
+        { "waterworks fine, back a bit stiff", ScreeningTier.None, null },
+        // Hopelessness is a thought of self-harm; low mood is for the clinician to hear of.
+        { "Feeling very low lately, I don't see the point of any of it anymore.", ScreeningTier.Urgent, NoteScreen.SelfHarm },
+        { "I can't go on like this", ScreeningTier.Urgent, NoteScreen.SelfHarm },
+        { "what's the point of going on", ScreeningTier.Urgent, NoteScreen.SelfHarm },
+        { "no reason to go on", ScreeningTier.Urgent, NoteScreen.SelfHarm },
+        { "nothing to live for since my wife died", ScreeningTier.Urgent, NoteScreen.SelfHarm },
+        { "dont see the point anymore", ScreeningTier.Urgent, NoteScreen.SelfHarm },
+        { "I can't go on holiday till June", ScreeningTier.None, null },
+        { "I don't see the point of the stretches anymore", ScreeningTier.None, null },
+        { "what's the point of going on with the exercises if they hurt", ScreeningTier.None, null },
+        { "no point going on about it", ScreeningTier.None, null },
+        { "I'll go on with the rows tomorrow", ScreeningTier.None, null },
+        { "Feeling very low lately", ScreeningTier.Review, "low mood" },
+        { "I've been feeling a bit down since my husband passed", ScreeningTier.Review, "low mood" },
+        { "feeling down because of my back", ScreeningTier.Review, "low mood" },
+        { "I've been quite depressed", ScreeningTier.Review, "low mood" },
+        { "feeling down in the dumps", ScreeningTier.Review, "low mood" },
+        { "the pain is getting me down", ScreeningTier.Review, "low mood" },
+        { "not feeling down at all", ScreeningTier.None, null },
+        { "I'm not depressed", ScreeningTier.None, null },
+        { "low back a bit stiff", ScreeningTier.None, null },
+        { "Lower the arms slowly, low weight felt fine", ScreeningTier.None, null },
+        { "did the low rows with the green band", ScreeningTier.None, null },
+        { "felt better lying down", ScreeningTier.None, null },
+        { "felt the stretch down the back of my thigh", ScreeningTier.None, null },
+        { "The blue band felt too easy", ScreeningTier.None, null },
+        { "felt a bit low on energy after", ScreeningTier.None, null },
+        { "felt lovely today", ScreeningTier.None, null },
+        // A racing heart in idiom.
+        { "My heart was going like the clappers after the floor ones.", ScreeningTier.Urgent, "heart racing" },
+        { "heart going ten to the dozen", ScreeningTier.Urgent, "heart racing" },
+        { "my heart missed a beat on the stairs", ScreeningTier.Urgent, "heart racing" },
+        { "heart thumping after the stairs", ScreeningTier.Urgent, "heart racing" },
+        { "heart fluttering in the evening", ScreeningTier.Urgent, "heart racing" },
+        { "pulse racing after the floor ones", ScreeningTier.Urgent, "heart racing" },
+        { "my heart rate was 110 on the bike", ScreeningTier.None, null },
+        { "my heart rate dropped and I dozed off", ScreeningTier.None, null },
+        // Sweat from the work is no flag; a cold sweat, or sweat with a warning, still is.
+        { "Hot and sweaty after but feel good.", ScreeningTier.None, null },
+        { "sweaty after the session", ScreeningTier.None, null },
+        { "sweating on the bike, felt great", ScreeningTier.None, null },
+        { "worked up a sweat on the floor ones", ScreeningTier.None, null },
+        { "cold and sweaty after the session", ScreeningTier.Urgent, "sweating" },
+        { "came out in a cold sweat after the stretches", ScreeningTier.Urgent, "sweating" },
+        { "sweating with chest pain", ScreeningTier.Emergency, "sweating" },
+        { "hot and sweaty and felt sick", ScreeningTier.Urgent, "sweating" },
+        { "clammy and hot after", ScreeningTier.Urgent, "sweating" },
         { "", ScreeningTier.None, null },
     };
 
@@ -269,6 +352,24 @@ public sealed class NoteScreenTests
         Assert.StartsWith(SafetyChecklist.MessageFor(ScreeningTier.Urgent), SafetyChecklist.MessageFor(ScreeningTier.Urgent, "I want to die"), StringComparison.Ordinal);
         Assert.Equal(SafetyChecklist.MessageFor(ScreeningTier.Urgent), SafetyChecklist.MessageFor(ScreeningTier.Urgent, "my fingers tingle"));
         Assert.Equal(SafetyChecklist.MessageFor(ScreeningTier.None), SafetyChecklist.MessageFor(ScreeningTier.None, null));
+    }
+
+    [Fact]
+    public void Hopelessness_adds_the_crisis_line_and_low_mood_alone_does_not()
+    {
+        Assert.EndsWith(SafetyChecklist.CrisisLine, SafetyChecklist.MessageFor(ScreeningTier.Urgent, "Feeling very low lately, I don't see the point of any of it anymore."), StringComparison.Ordinal);
+        Assert.EndsWith(SafetyChecklist.CrisisLine, SafetyChecklist.MessageFor(ScreeningTier.Urgent, "I can't go on like this"), StringComparison.Ordinal);
+        Assert.Equal(SafetyChecklist.MessageFor(ScreeningTier.Review), SafetyChecklist.MessageFor(ScreeningTier.Review, "I've been feeling a bit down since my husband passed"));
+    }
+
+    [Fact]
+    public void A_near_fall_the_patient_caught_is_lost_balance_and_not_a_fall()
+    {
+        var caught = NoteScreen.Screen("lost my footing for a second but caught myself");
+
+        Assert.Contains(caught, m => m.Family == "lost balance");
+        Assert.DoesNotContain(caught, m => m.Family == "fall");
+        Assert.Contains(NoteScreen.Screen("Lost my footing getting down onto the floor and ended up on my side."), m => m.Family == "fall");
     }
 
     [Fact]

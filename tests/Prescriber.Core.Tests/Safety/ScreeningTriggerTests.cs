@@ -14,6 +14,8 @@ public sealed class ScreeningTriggerTests
     [InlineData(4, 3, "no chest pain", false, ScreeningTier.None)]
     [InlineData(2, 2, "tingling in my hand", true, ScreeningTier.Urgent)]
     [InlineData(2, 2, "crushing chest pain", true, ScreeningTier.Urgent)]
+    [InlineData(2, 2, "feeling very low lately", true, ScreeningTier.Review)]
+    [InlineData(2, 2, "Hot and sweaty after but feel good.", false, ScreeningTier.None)]
     public void The_checklist_is_shown_for_high_pain_a_rise_or_worrying_words(int? before, int? after, string? note, bool needed, ScreeningTier baseline)
     {
         var trigger = ScreeningTrigger.Evaluate(before, after, note);
