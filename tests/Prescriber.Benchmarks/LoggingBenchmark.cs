@@ -48,6 +48,13 @@ public static partial class LoggingBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
+        // Said before a database is made and the app warmed up for half a minute.
+        if (!(Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, "wrk"))))
+        {
+            await Console.Error.WriteLineAsync("The logging benchmark drives the load with wrk, which is not installed: apt-get install wrk");
+            return 2;
+        }
+
         var seconds = args.Where((a, i) => i == 0 || args[i - 1] != "--warm").Select(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0).FirstOrDefault(s => s > 0);
         seconds = seconds > 0 ? seconds : 20;
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PRESCRIBER_WEB", Path.Combine(ReminderBenchmark.RepositoryRoot(), "src", "Prescriber.Web"));
