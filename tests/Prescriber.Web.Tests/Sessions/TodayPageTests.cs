@@ -23,6 +23,8 @@ public abstract partial class TodayPageTests<TApp>(TApp app) : ProviderTests<TAp
         var page = await client.GetStringAsync(path);
         Assert.True(page.IndexOf("Prone T raise", StringComparison.Ordinal) < page.IndexOf("Bird dog", StringComparison.Ordinal));
         Assert.Contains("Stop and contact your clinician", page, StringComparison.Ordinal);
+        // What to have at hand, outside the folded steps, as on the plan and in the email.
+        Assert.Contains("You need: Small towel", page, StringComparison.Ordinal);
         var form = FormFields(page, skipFirst: true);
 
         var first = await client.PostAsync(path, new FormUrlEncodedContent(form));
