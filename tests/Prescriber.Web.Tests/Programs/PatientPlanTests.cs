@@ -177,6 +177,9 @@ public abstract class PatientPlanTests<TApp>(TApp app) : ProviderTests<TApp>(app
         Assert.Contains("4 → 2", history, StringComparison.Ordinal);
         Assert.Contains("history-completed", history, StringComparison.Ordinal);
         Assert.Contains("100%", history, StringComparison.Ordinal);
+        // The weeks before this plan began are no days of it: not "rest days".
+        Assert.Contains(">no plan<", history, StringComparison.Ordinal);
+        Assert.DoesNotContain(">rest day<", history, StringComparison.Ordinal);
     }
 
     /// <summary>The patient accepts an emailed invitation and is signed in on the returned client.</summary>
