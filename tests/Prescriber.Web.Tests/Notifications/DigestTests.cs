@@ -62,20 +62,7 @@ public abstract class DigestTests<TApp>(TApp app) : MailTests<TApp>(app) where T
     {
         var (clinicId, clinician) = await App.CreateClinicUserAsync();
         var seeded = await ReminderSeed.ProgramAsync(App, $"{Token()}@example.org", "Europe/London", [new TimeOnly(7, 30)], new DateOnly(2026, 11, 26), clinicId: clinicId);
-        await App.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<Data.AppDbContext>();
-            db.Flags.Add(new Core.Flags.Flag
-            {
-                ClinicId = clinicId,
-                PatientId = seeded.PatientId,
-                Kind = Core.Flags.FlagKind.RedFlagWords,
-                Severity = Core.Safety.ScreeningTier.Urgent,
-                Summary = "Session of 2026-11-26: the note mentions chest pain.",
-                CreatedAt = new DateTime(2026, 11, 26, 7, 0, 0, DateTimeKind.Utc),
-            });
-            await db.SaveChangesAsync();
-        });
+        await OpenFlagAsync(clinicId, seeded.PatientId, Core.Flags.FlagKind.RedFlagWords, "Session of 2026-11-26: the note mentions chest pain.", new DateTime(2026, 11, 26, 7, 0, 0, DateTimeKind.Utc));
 
         SetClock("2026-11-26T08:00:00Z");
         await RunAsync();
@@ -114,20 +101,7 @@ public abstract class DigestTests<TApp>(TApp app) : MailTests<TApp>(app) where T
             await ReminderSeed.LogSessionAsync(App, seeded, day);
         }
 
-        await App.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<Data.AppDbContext>();
-            db.Flags.Add(new Core.Flags.Flag
-            {
-                ClinicId = clinicId,
-                PatientId = seeded.PatientId,
-                Kind = Core.Flags.FlagKind.RedFlagAnswer,
-                Severity = Core.Safety.ScreeningTier.Urgent,
-                Summary = "Answered yes to: 5. new numbness",
-                CreatedAt = new DateTime(2026, 11, 25, 18, 0, 0, DateTimeKind.Utc),
-            });
-            await db.SaveChangesAsync();
-        });
+        await OpenFlagAsync(clinicId, seeded.PatientId, Core.Flags.FlagKind.RedFlagAnswer, "Answered yes to: 5. new numbness", new DateTime(2026, 11, 25, 18, 0, 0, DateTimeKind.Utc));
 
         SetClock("2026-11-26T08:00:00Z");
         await RunAsync();
@@ -162,6 +136,23 @@ public abstract class DigestTests<TApp>(TApp app) : MailTests<TApp>(app) where T
 
     private Task<int> RunAsync() =>
         App.InScopeAsync(sp => sp.GetRequiredService<ClinicianDigestJob>().RunAsync(TestContext.Current.CancellationToken));
+
+    /// <summary>An urgent flag, open, stored as the screening or the rules would have stored it.</summary>
+    private Task OpenFlagAsync(Guid clinicId, Guid patientId, Core.Flags.FlagKind kind, string summary, DateTime createdAt) =>
+        App.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Data.AppDbContext>();
+            db.Flags.Add(new Core.Flags.Flag
+            {
+                ClinicId = clinicId,
+                PatientId = patientId,
+                Kind = kind,
+                Severity = Core.Safety.ScreeningTier.Urgent,
+                Summary = summary,
+                CreatedAt = createdAt,
+            });
+            await db.SaveChangesAsync();
+        });
 }
 
 public sealed class DigestTestsOnSqlite(SqliteClockApp app) : DigestTests<SqliteClockApp>(app);

@@ -75,13 +75,7 @@ public sealed class ClinicianDigestJob(
     private async Task<int> QueueForClinicAsync(Clinic clinic, DateOnly clinicToday, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var clinicians = await (
-                from user in db.Users
-                join userRole in db.UserRoles on user.Id equals userRole.UserId
-                join role in db.Roles on userRole.RoleId equals role.Id
-                where role.Name == Roles.Clinician && user.ClinicId == clinic.Id && user.Email != null
-                select new { user.Id, user.Email, user.DisplayName })
-            .ToListAsync(cancellationToken);
+        var clinicians = await ClinicianAddress.OfClinicAsync(db, clinic.Id, cancellationToken);
         var keys = clinicians.Select(c => DedupKey(c.Id, clinicToday)).ToList();
         var done = await db.OutboxMessages.Where(m => keys.Contains(m.DedupKey)).Select(m => m.DedupKey).ToListAsync(cancellationToken);
         clinicians.RemoveAll(c => done.Contains(DedupKey(c.Id, clinicToday)));
@@ -100,7 +94,7 @@ public sealed class ClinicianDigestJob(
         var title = $"{lines.Count} patient{(lines.Count == 1 ? "" : "s")} to look at today";
         foreach (var clinician in clinicians)
         {
-            var name = string.IsNullOrWhiteSpace(clinician.DisplayName) ? "there" : clinician.DisplayName;
+            var name = clinician.Greeting;
             var html = await renderer.RenderAsync<DigestEmail>(new Dictionary<string, object?>
             {
                 [nameof(DigestEmail.Title)] = title,
@@ -113,7 +107,7 @@ public sealed class ClinicianDigestJob(
             {
                 ClinicId = clinic.Id,
                 Kind = Kind,
-                ToAddress = clinician.Email!,
+                ToAddress = clinician.Email,
                 ToName = clinician.DisplayName,
                 Subject = title,
                 HtmlBody = html,

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Prescriber.Core.Clinics;
 using Prescriber.Core.Flags;
 using Prescriber.Core.Notifications;
 using Prescriber.Core.Safety;
@@ -32,14 +31,7 @@ public sealed class FlagAlerts(EmailRenderer renderer, IOptions<AppOptions> app,
             return 0;
         }
 
-        // A job or a patient's link may run without a clinic scope: name the clinic instead.
-        var clinicians = await (
-                from user in db.Users
-                join userRole in db.UserRoles on user.Id equals userRole.UserId
-                join role in db.Roles on userRole.RoleId equals role.Id
-                where role.Name == Roles.Clinician && user.ClinicId == flag.ClinicId && user.Email != null
-                select new { user.Id, user.Email, user.DisplayName })
-            .ToListAsync(cancellationToken);
+        var clinicians = await ClinicianAddress.OfClinicAsync(db, flag.ClinicId, cancellationToken);
         var clinic = await db.Clinics.IgnoreQueryFilters().Where(c => c.Id == flag.ClinicId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) ?? "your clinic";
         var tier = flag.Severity == ScreeningTier.Emergency ? "Emergency" : "Urgent";
         var title = $"{tier} flag: a patient needs a look today";
@@ -47,7 +39,7 @@ public sealed class FlagAlerts(EmailRenderer renderer, IOptions<AppOptions> app,
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var clinician in clinicians)
         {
-            var name = string.IsNullOrWhiteSpace(clinician.DisplayName) ? "there" : clinician.DisplayName;
+            var name = clinician.Greeting;
             var html = await renderer.RenderAsync<FlagAlertEmail>(new Dictionary<string, object?>
             {
                 [nameof(FlagAlertEmail.Title)] = title,
@@ -61,7 +53,7 @@ public sealed class FlagAlerts(EmailRenderer renderer, IOptions<AppOptions> app,
             {
                 ClinicId = flag.ClinicId,
                 Kind = Kind,
-                ToAddress = clinician.Email!,
+                ToAddress = clinician.Email,
                 ToName = clinician.DisplayName,
                 Subject = title,
                 HtmlBody = html,
