@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using CsvHelper;
@@ -62,6 +63,14 @@ public abstract class ReviewTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
         Assert.Contains("dizziness", row.Summary, StringComparison.Ordinal);
         var page = WebUtility.HtmlDecode(await setup.Clinician.Http.GetStringAsync("/review/flags"));
         Assert.Contains($"Note: \u201c{note}\u201d", page, StringComparison.Ordinal);
+
+        // When it was raised, in the clinic's own hours.
+        await App.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Clinics
+            .Where(c => c.Id == setup.Patient.ClinicId).ExecuteUpdateAsync(u => u.SetProperty(c => c.TimeZone, "Asia/Tokyo")));
+        var tokyo = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+        var local = WebUtility.HtmlDecode(await setup.Clinician.Http.GetStringAsync("/review/flags"));
+        Assert.Contains("Raised (Asia/Tokyo)", local, StringComparison.Ordinal);
+        Assert.Contains(tokyo.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), local, StringComparison.Ordinal);
     }
 
     [Fact]

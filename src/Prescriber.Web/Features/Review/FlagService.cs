@@ -34,6 +34,14 @@ public sealed class FlagService(IDbContextFactory<AppDbContext> contexts, AuditT
     public Task<SaveResult<Flag>> ResolveAsync(Guid id, string? comment, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, FlagStatus.Resolved, comment, cancellationToken);
 
+    /// <summary>The clinic's own zone, for showing when a flag was raised in the clinic's hours.</summary>
+    public async Task<TimeZoneInfo> ClinicZoneAsync(Guid clinicId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var zone = await db.Clinics.AsNoTracking().Where(c => c.Id == clinicId).Select(c => c.TimeZone).FirstOrDefaultAsync(cancellationToken);
+        return Core.Patients.PatientTime.Zone(zone ?? "UTC");
+    }
+
     public async Task<FlagSettings> SettingsAsync(Guid clinicId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
