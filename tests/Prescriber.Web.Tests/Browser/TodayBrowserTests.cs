@@ -50,7 +50,12 @@ public sealed partial class TodayBrowserTests(TodayBrowserTests.MailingApp app) 
         var exercises = page.GetByTestId("today-exercise");
         await Expect(exercises).ToHaveCountAsync(2);
         var first = exercises.Nth(0);
+        // The follow-up questions appear only with the answer they follow.
+        await Expect(first.GetByLabel("If skipped, why?")).ToBeHiddenAsync();
+        await Expect(first.GetByLabel("If partly: sets done")).ToBeHiddenAsync();
         await first.GetByLabel("Skipped", new() { Exact = true }).CheckAsync();
+        await Expect(first.GetByLabel("If skipped, why?")).ToBeVisibleAsync();
+        await Expect(first.GetByLabel("If partly: sets done")).ToBeHiddenAsync();
         await first.GetByLabel("If skipped, why?").SelectOptionAsync(new SelectOptionValue { Label = "It hurt" });
         await page.GetByLabel("Pain before you start (0 = none, 10 = worst)").SelectOptionAsync("3");
         await page.GetByLabel("Pain after (0 = none, 10 = worst)").SelectOptionAsync("7");
