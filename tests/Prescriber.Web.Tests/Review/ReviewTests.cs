@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using CsvHelper;
 using Hl7.Fhir.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -185,6 +186,9 @@ public abstract class ReviewTests<TApp>(TApp app) : ProviderTests<TApp>(app) whe
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/api/patients/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/patients/{id}")).StatusCode);
+        // The program page reads the record too, and dates its versions in the patient's zone.
+        var programPage = WebUtility.HtmlDecode(await http.GetStringAsync($"/programs/{setup.Program.Id}"));
+        Assert.Matches($@"Version 1 · \d{{4}}-\d\d-\d\d \d\d:\d\d \({Regex.Escape(setup.Patient.TimeZone)}\)", programPage);
         Assert.True((await http.PostAsync($"/api/patients/{id}/invitations", null)).IsSuccessStatusCode);
         Assert.True((await http.PostAsync($"/api/programs/{setup.Program.Id}/pause", null)).IsSuccessStatusCode);
 
