@@ -29,6 +29,7 @@ public abstract class PatientPlanTests<TApp>(TApp app) : ProviderTests<TApp>(app
         var weak = await PostInviteAsync(visitor, link, "shortpw");
         var refused = await weak.Content.ReadAsStringAsync();
         Assert.Contains("at least 10 characters", refused, StringComparison.Ordinal);
+        Assert.Contains("The password needs a number (0 to 9) somewhere in it.", System.Net.WebUtility.HtmlDecode(refused), StringComparison.Ordinal);
         Assert.DoesNotContain("shortpw", refused, StringComparison.Ordinal);
         var accepted = await PostInviteAsync(visitor, link, "My-own-password-9");
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
