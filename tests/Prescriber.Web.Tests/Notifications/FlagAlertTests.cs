@@ -40,6 +40,27 @@ public abstract class FlagAlertTests<TApp>(TApp app) : MailTests<TApp>(app) wher
     }
 
     [Fact]
+    public async Task Pain_at_the_critical_level_emails_the_clinicians_once_the_clinic_rules_have_run()
+    {
+        var setup = await LoggingSetup.CreateAsync(App);
+        var (_, colleague) = await App.CreateClinicUserAsync(clinicId: setup.Patient.ClinicId);
+
+        // The screening flag of pain 8 is a review, and nobody is emailed yet; the clinic's pain
+        // rule then raises that same flag to urgent, which is news.
+        await setup.PostAsync(setup.Submission(painBefore: 7, painAfter: 8, note: "felt fine"));
+        Assert.Equal(Core.Safety.ScreeningTier.Review, Assert.Single(await setup.FlagsNowAsync()).Severity);
+        var flag = Assert.Single(await setup.FlagsAsync());
+        Assert.Equal(Core.Safety.ScreeningTier.Urgent, flag.Severity);
+        Assert.Contains("Pain 8/10", flag.Summary, StringComparison.Ordinal);
+        await DispatchAsync();
+
+        var alert = Assert.Single(Mailbox.To(colleague));
+        Assert.Equal("Urgent flag: a patient needs a look today", alert.Subject);
+        Assert.Contains("Pain 8/10", alert.TextBody, StringComparison.Ordinal);
+        Assert.Contains(setup.Patient.Name, alert.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_session_that_raises_only_a_review_flag_or_none_emails_nobody()
     {
         var setup = await LoggingSetup.CreateAsync(App);

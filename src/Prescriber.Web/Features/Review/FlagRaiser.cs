@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Prescriber.Core.Flags;
 using Prescriber.Core.Patients;
 using Prescriber.Core.Programs;
+using Prescriber.Core.Safety;
 using Prescriber.Core.Sessions;
 using Prescriber.Data;
 using Prescriber.Data.Clinics;
@@ -124,35 +125,42 @@ public sealed class FlagRaiser(IDbContextFactory<AppDbContext> contexts, ClinicS
 
     private async Task StoreAsync(AppDbContext db, Guid clinicId, Guid patientId, Guid? sessionId, List<FlagDraft> drafts, CancellationToken cancellationToken)
     {
-        if (drafts.Count == 0)
+        // Worth an email: a new urgent flag, or the session's screening flag that a pain rule
+        // raised to urgent (pain 8 is a review at logging time, urgent once the clinic's rule runs).
+        var news = db.ChangeTracker.Entries<Flag>()
+            .Where(e => e.State == EntityState.Modified && e.OriginalValues.GetValue<ScreeningTier>(nameof(Flag.Severity)) < ScreeningTier.Urgent)
+            .Select(e => e.Entity)
+            .ToList();
+        if (drafts.Count > 0)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return;
+            var open = await db.Flags.IgnoreQueryFilters().AsNoTracking()
+                .Where(f => f.PatientId == patientId && f.Status != FlagStatus.Resolved)
+                .Select(f => new { f.Kind, f.Severity })
+                .ToListAsync(cancellationToken);
+            foreach (var draft in drafts.Where(d => !open.Any(o => o.Kind == d.Kind && o.Severity == d.Severity)))
+            {
+                var flag = new Flag
+                {
+                    ClinicId = clinicId,
+                    PatientId = patientId,
+                    SessionId = sessionId,
+                    Kind = draft.Kind,
+                    Severity = draft.Severity,
+                    Summary = draft.Summary,
+                    CreatedAt = time.GetUtcNow().UtcDateTime,
+                };
+                db.Flags.Add(flag);
+                news.Add(flag);
+            }
         }
 
-        var open = await db.Flags.IgnoreQueryFilters().AsNoTracking()
-            .Where(f => f.PatientId == patientId && f.Status != FlagStatus.Resolved)
-            .Select(f => new { f.Kind, f.Severity })
-            .ToListAsync(cancellationToken);
         var alerted = 0;
-        foreach (var draft in drafts.Where(d => !open.Any(o => o.Kind == d.Kind && o.Severity == d.Severity)))
+        string? patientName = null;
+        foreach (var flag in news.Where(FlagAlerts.Warrants))
         {
-            var flag = new Flag
-            {
-                ClinicId = clinicId,
-                PatientId = patientId,
-                SessionId = sessionId,
-                Kind = draft.Kind,
-                Severity = draft.Severity,
-                Summary = draft.Summary,
-                CreatedAt = time.GetUtcNow().UtcDateTime,
-            };
-            db.Flags.Add(flag);
-            if (FlagAlerts.Warrants(flag))
-            {
-                var name = await db.Patients.IgnoreQueryFilters().Where(p => p.Id == patientId).Select(p => p.Name).FirstAsync(cancellationToken);
-                alerted += await alerts.AddAsync(db, flag, name, cancellationToken);
-            }
+            // Read once, and only when a flag is worth an email.
+            patientName ??= await db.Patients.IgnoreQueryFilters().Where(p => p.Id == patientId).Select(p => p.Name).FirstAsync(cancellationToken);
+            alerted += await alerts.AddAsync(db, flag, patientName, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -64,7 +64,7 @@ public sealed class ReminderPreferences(IDbContextFactory<AppDbContext> contexts
         var today = PatientTime.Today(time.GetUtcNow(), patient.TimeZone);
         if (pausedUntil is { } until && (until < today || until > today.AddDays(MaxPauseDays)))
         {
-            errors.Add(new("pausedUntil", $"choose a day from today to a year ahead, or leave it empty"));
+            errors.Add(new("pausedUntil", "choose a day from today to a year ahead, or leave it empty"));
         }
 
         await using var db = await contexts.CreateDbContextAsync();
