@@ -1230,8 +1230,10 @@ namespace Prescriber.Data.Postgres.Migrations
 
                     b.HasIndex("VersionId");
 
-                    b.HasIndex("PatientId", "IdempotencyKey")
+                    b.HasIndex("IdempotencyKey", "PatientId")
                         .IsUnique();
+
+                    b.HasIndex("PatientId", "LocalDate");
 
                     b.HasIndex("ProgramId", "LocalDate");
 

@@ -1219,8 +1219,10 @@ namespace Prescriber.Data.Sqlite.Migrations
 
                     b.HasIndex("VersionId");
 
-                    b.HasIndex("PatientId", "IdempotencyKey")
+                    b.HasIndex("IdempotencyKey", "PatientId")
                         .IsUnique();
+
+                    b.HasIndex("PatientId", "LocalDate");
 
                     b.HasIndex("ProgramId", "LocalDate");
 

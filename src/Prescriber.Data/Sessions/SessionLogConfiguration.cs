@@ -20,7 +20,11 @@ internal sealed class SessionLogConfiguration : IEntityTypeConfiguration<Session
         builder.HasOne<ProgramVersion>().WithMany().HasForeignKey(s => s.VersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Entries).WithOne().HasForeignKey(e => e.SessionId).OnDelete(DeleteBehavior.Cascade);
         // A retried or double-tapped submit carries the same key: the second insert fails here.
-        builder.HasIndex(s => new { s.PatientId, s.IdempotencyKey }).IsUnique();
+        // Key first: a batch of logs looks up its keys in one query (key = ANY(...)), which a
+        // patient-first index can only answer by trying every patient with every key.
+        builder.HasIndex(s => new { s.IdempotencyKey, s.PatientId }).IsUnique();
+        // A patient's sessions by day: the flag rules' last two weeks, the history, the review.
+        builder.HasIndex(s => new { s.PatientId, s.LocalDate });
         builder.HasIndex(s => new { s.ProgramId, s.LocalDate });
     }
 }

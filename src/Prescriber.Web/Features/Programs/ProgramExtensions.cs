@@ -16,6 +16,8 @@ public static class ProgramExtensions
         builder.Services.AddScoped<SessionService>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<VersionCache>();
+        builder.Services.AddSingleton<SessionIntake>();
+        builder.Services.AddSingleton<PatientLookup>();
         builder.Services.AddScoped<PatientAccess>();
         builder.Services.AddScoped<ReminderPreferences>();
         builder.Services.AddScoped<HistoryService>();

@@ -14,7 +14,7 @@ namespace Prescriber.Web.Features.Sessions;
 /// link, or a signed-in patient. A link carries no clinic claim, so once it checks out this
 /// enters the patient's clinic for the rest of the request; everything after is filtered as usual.
 /// </summary>
-public sealed class PatientAccess(AppDbContext db, ClinicScope scope, PatientLinks links)
+public sealed class PatientAccess(AppDbContext db, ClinicScope scope, PatientLinks links, PatientLookup lookup)
 {
     public async Task<PatientGrant?> ResolveAsync(ClaimsPrincipal user, string? token, CancellationToken cancellationToken = default)
     {
@@ -27,7 +27,7 @@ public sealed class PatientAccess(AppDbContext db, ClinicScope scope, PatientLin
 
             // The patient id comes from a signed token, not from the request: looking past the
             // clinic filter by it is safe, and needed because the visitor has no clinic yet.
-            var patient = await db.Patients.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.Id == link.PatientId, cancellationToken);
+            var patient = await lookup.FindAsync(link.PatientId, cancellationToken);
             if (patient is null)
             {
                 return null;

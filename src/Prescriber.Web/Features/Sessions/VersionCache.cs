@@ -7,8 +7,9 @@ namespace Prescriber.Web.Features.Sessions;
 
 /// <summary>
 /// Program versions with their exercises, by id, for logging. A version is never changed once
-/// saved (an edit adds the next version), so a cached copy cannot go stale; the id comes from a
-/// clinic-filtered query, so the cache cannot leak a version to another clinic.
+/// saved (an edit adds the next version), so a cached copy cannot go stale. Read past the clinic
+/// filter (the caller has no clinic of its own): the id comes from a program the caller has
+/// already checked to be the patient's, so the cache cannot leak a version to another clinic.
 /// </summary>
 public sealed class VersionCache(IMemoryCache cache)
 {
@@ -21,7 +22,7 @@ public sealed class VersionCache(IMemoryCache cache)
             return version;
         }
 
-        version = await db.ProgramVersions.AsNoTracking().Include(v => v.Exercises).FirstAsync(v => v.Id == versionId, cancellationToken);
+        version = await db.ProgramVersions.IgnoreQueryFilters().AsNoTracking().Include(v => v.Exercises).FirstAsync(v => v.Id == versionId, cancellationToken);
         cache.Set((typeof(VersionCache), versionId), version, new MemoryCacheEntryOptions { SlidingExpiration = Keep, Size = 1 });
         return version;
     }
