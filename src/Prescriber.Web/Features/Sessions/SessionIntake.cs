@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Prescriber.Core.Flags;
 using Prescriber.Core.Library;
 using Prescriber.Core.Patients;
@@ -160,25 +161,20 @@ public sealed class SessionIntake : IAsyncDisposable
 
     private async Task SaveAsync(AppDbContext db, IDbContextFactory<AppDbContext> contexts, Review.FlagAlerts alerts, List<(Pending Pending, Accepted Accepted)> accepted)
     {
-        var alerted = 0;
-        foreach (var (pending, ok) in accepted)
-        {
-            alerted += await AddAsync(db, alerts, pending, ok);
-        }
-
+        int alerted;
         try
         {
-            await db.SaveChangesAsync();
+            alerted = await SaveTogetherAsync(db, alerts, accepted);
             foreach (var (pending, ok) in accepted)
             {
                 pending.Answer.TrySetResult(new LogResult(LogOutcome.Saved, ok.Session, Trigger: pending.Trigger));
             }
         }
-        catch (DbUpdateException) when (accepted.Count > 1)
+        catch (Exception ex) when (ex is DbUpdateException or PostgresException)
         {
-            // One session of the batch broke a rule of the database; almost always a copy of a
-            // submit that raced in on another node or desk. Each is saved alone, so only that one
-            // is answered differently.
+            // A row of the batch broke a rule of the database (nothing of the batch was stored):
+            // almost always a copy of a submit that raced in on another node or desk. Each is
+            // saved alone, so only that one is answered differently.
             db.ChangeTracker.Clear();
             alerted = 0;
             foreach (var (pending, ok) in accepted)
@@ -187,20 +183,56 @@ public sealed class SessionIntake : IAsyncDisposable
                 alerted += await SaveAloneAsync(alone, alerts, pending, ok);
             }
         }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            var (pending, ok) = accepted[0];
-            await using var fresh = await contexts.CreateDbContextAsync();
-            await AnswerRaceAsync(fresh, pending, ok);
-            alerted = 0;
-        }
 
         _flagChecks.Nudge();
         if (alerted > 0)
         {
             alerts.SendSoon();
         }
+    }
+
+    /// <summary>The whole batch in one transaction; returns how many alert emails went with it.</summary>
+    private static async Task<int> SaveTogetherAsync(AppDbContext db, Review.FlagAlerts alerts, List<(Pending Pending, Accepted Accepted)> accepted)
+    {
+        var alerted = 0;
+        if (!db.Database.IsNpgsql())
+        {
+            foreach (var (pending, ok) in accepted)
+            {
+                alerted += await AddAsync(db, alerts, pending, ok);
+            }
+
+            await db.SaveChangesAsync();
+            return alerted;
+        }
+
+        // PostgreSQL: the sessions, their entries and their flag-check rows as one statement a
+        // table, all three in one round trip; EF Core would send one INSERT a row, which under a
+        // burst is most of the work. The rare flags and alert emails go through EF Core, in the
+        // same transaction.
+        var sessions = accepted.Select(a => a.Accepted.Session).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using (var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection()))
+        {
+            batch.BatchCommands.Add(PostgresRows.Insert(db, sessions));
+            batch.BatchCommands.Add(PostgresRows.Insert(db, sessions.SelectMany(s => s.Entries).ToList()));
+            batch.BatchCommands.Add(PostgresRows.Insert(db, sessions.Select(FlagCheckOf).ToList()));
+            await batch.ExecuteNonQueryAsync();
+        }
+
+        foreach (var (pending, ok) in accepted.Where(a => a.Accepted.Flag is not null))
+        {
+            db.Flags.Add(ok.Flag!);
+            alerted += await alerts.AddAsync(db, ok.Flag!, pending.Patient.Name);
+        }
+
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync();
+        }
+
+        await transaction.CommitAsync();
+        return alerted;
     }
 
     private static async Task<int> SaveAloneAsync(AppDbContext db, Review.FlagAlerts alerts, Pending pending, Accepted ok)
@@ -243,7 +275,7 @@ public sealed class SessionIntake : IAsyncDisposable
         db.SessionLogs.Add(ok.Session);
         // The clinic's flag rules (high or rising pain, too easy, too hard) run after the answer,
         // from a queue row saved with the session: a crash or restart cannot lose the check.
-        db.QueuedFlagChecks.Add(new QueuedFlagCheck { SessionId = ok.Session.Id, QueuedAt = ok.Session.LoggedAt });
+        db.QueuedFlagChecks.Add(FlagCheckOf(ok.Session));
         if (ok.Flag is null)
         {
             return 0;
@@ -252,6 +284,8 @@ public sealed class SessionIntake : IAsyncDisposable
         db.Flags.Add(ok.Flag);
         return await alerts.AddAsync(db, ok.Flag, pending.Patient.Name);
     }
+
+    private static QueuedFlagCheck FlagCheckOf(SessionLog session) => new() { SessionId = session.Id, QueuedAt = session.LoggedAt };
 
     private async Task<Decision> DecideAsync(AppDbContext db, Pending pending, ExerciseProgram? program, ILookup<Guid, VersionStart> starts)
     {
