@@ -12,7 +12,7 @@ namespace Prescriber.Web.Features.Sessions;
 /// request (docs/performance.md, issue 6). Always read fresh, never cached: a patient moved or
 /// removed is seen at once.
 /// </summary>
-public sealed class PatientLookup : IAsyncDisposable
+public sealed class PatientLookup : IAsyncDisposable, IDisposable
 {
     private const int MaxBatch = 200;
 
@@ -26,7 +26,10 @@ public sealed class PatientLookup : IAsyncDisposable
         _desk = Task.Run(RunDeskAsync);
     }
 
-    /// <summary>The patient with this id in any clinic (the caller enters the patient's clinic), or null.</summary>
+    /// <summary>
+    /// The patient with this id in any clinic (the caller enters the patient's clinic), or null.
+    /// Callers answered by the same query share the instance: read it, never change or attach it.
+    /// </summary>
     public Task<Patient?> FindAsync(Guid patientId, CancellationToken cancellationToken = default)
     {
         var answer = new TaskCompletionSource<Patient?>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -40,6 +43,8 @@ public sealed class PatientLookup : IAsyncDisposable
         _pending.Writer.TryComplete();
         await _desk;
     }
+
+    public void Dispose() => _pending.Writer.TryComplete();
 
     private async Task RunDeskAsync()
     {

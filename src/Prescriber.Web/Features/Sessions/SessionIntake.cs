@@ -18,7 +18,7 @@ namespace Prescriber.Web.Features.Sessions;
 /// that arrives alone is a batch of one and waits for nothing. Every caller gets its own answer,
 /// and hears "saved" only after its session is committed (docs/performance.md, issue 6).
 /// </summary>
-public sealed class SessionIntake : IAsyncDisposable
+public sealed class SessionIntake : IAsyncDisposable, IDisposable
 {
     // Two desks: one reads or saves while the other's batch gathers, so neither the app nor the
     // database waits for the other; more would only make smaller batches.
@@ -58,6 +58,9 @@ public sealed class SessionIntake : IAsyncDisposable
         _pending.Writer.TryComplete();
         await Task.WhenAll(_desks);
     }
+
+    /// <summary>A container disposed without await: the desks still empty the queue, unawaited.</summary>
+    public void Dispose() => _pending.Writer.TryComplete();
 
     private async Task RunDeskAsync()
     {
