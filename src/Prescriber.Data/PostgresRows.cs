@@ -25,6 +25,12 @@ public static class PostgresRows
         }
 
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        if (entityType.GetNavigations().Any(n => n.TargetEntityType.IsOwned()) || entityType.GetComplexProperties().Any())
+        {
+            // Owned and complex types (JSON columns among them) are not in GetProperties: they would be left out.
+            throw new NotSupportedException($"{typeof(T).Name} has owned or complex parts; insert it through EF Core.");
+        }
+
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var columns = new List<string>();
         var command = new NpgsqlBatchCommand();

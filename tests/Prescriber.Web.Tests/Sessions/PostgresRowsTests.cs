@@ -91,6 +91,18 @@ public sealed class PostgresRowsTests(PostgresApp app) : ProviderTests<PostgresA
         }, setup.Patient.ClinicId);
     }
 
+    [Fact]
+    public async Task An_entity_with_json_or_owned_parts_is_refused_rather_than_stored_without_them()
+    {
+        var message = new Core.Notifications.OutboxMessage { Kind = "test", ToAddress = "a@example.org", Subject = "s", HtmlBody = "<p>h</p>", TextBody = "t", DedupKey = $"rows-{Guid.NewGuid():N}" };
+
+        await App.InScopeAsync(sp =>
+        {
+            Assert.Throws<NotSupportedException>(() => PostgresRows.Insert(sp.GetRequiredService<AppDbContext>(), [message]));
+            return Task.CompletedTask;
+        });
+    }
+
     private static void AssertSame<T>(AppDbContext db, List<T> written, List<T> read, Func<T, Guid> key) where T : class
     {
         Assert.Equal(written.Count, read.Count);

@@ -126,8 +126,8 @@ public sealed class SessionIntake : IAsyncDisposable, IDisposable
         var keys = now.Select(p => p.Submission.IdempotencyKey).OfType<string>().Where(k => k.Length > 0).Distinct().ToList();
         var earlier = keys.Count == 0
             ? []
-            : await db.SessionLogs.IgnoreQueryFilters().AsNoTracking().Where(s => keys.Contains(s.IdempotencyKey!)).ToListAsync();
-        var stored = earlier.ToDictionary(s => (s.PatientId, s.IdempotencyKey!));
+            : await db.SessionLogs.IgnoreQueryFilters().AsNoTracking().Where(s => keys.Contains(s.IdempotencyKey)).ToListAsync();
+        var stored = earlier.ToDictionary(s => (s.PatientId, s.IdempotencyKey));
 
         var accepted = new List<(Pending Pending, Accepted Accepted)>();
         foreach (var pending in now)
